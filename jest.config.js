@@ -1,0 +1,12 @@
+// One run covers unit, integration (real Neo4j) and end-to-end (HTTP, Neo4j Browser in Chromium) tests.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', {}] },
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+  testTimeout: 60_000,
+  verbose: false,
+};

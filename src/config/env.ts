@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
+
+const neo4jUri = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      const match = /^([a-z0-9+]+):\/\/[^\s/]+/i.exec(value);
+      return match !== null && (NEO4J_SCHEMES as readonly string[]).includes(match[1]!.toLowerCase());
+    },
+    { message: `must look like <scheme>://host[:port] with scheme one of ${NEO4J_SCHEMES.join(', ')}` },
+  );
+
+const PORT_MESSAGE = 'must be a port number between 1 and 65535';
+const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
+const POSITIVE_MESSAGE = 'must be a positive whole number';
+const positiveMs = z.coerce.number({ error: POSITIVE_MESSAGE }).int(POSITIVE_MESSAGE).positive(POSITIVE_MESSAGE);
+const memorySize = z
+  .string()
+  .trim()
+  .regex(/^\d+[kmg]$/i, { message: 'must be a size such as 512m or 2g' });
+
+/** The environment variables the project reads, with their documented defaults. */
+export const envSchema = z.object({
+  NEO4J_URI: neo4jUri.optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z
+    .string()
+    .min(8, { message: 'must be at least 8 characters (Neo4j refuses shorter passwords)' })
+    .default('edupolicy-graph'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, { message: 'must be a valid Neo4j database name' })
+    .default('neo4j'),
+  NEO4J_BOLT_PORT: port.default(7687),
+  NEO4J_HTTP_PORT: port.default(7474),
+  NEO4J_HEAP: memorySize.default('2g'),
+  NEO4J_PAGECACHE: memorySize.default('2g'),
+  NEO4J_HOME_DIR: z.string().min(1).default('.neo4j/server'),
+  NEO4J_START_TIMEOUT_MS: positiveMs.default(180_000),
+  NEO4J_QUERY_TIMEOUT_MS: positiveMs.default(5_000),
+  NEO4J_MAX_RETRY_MS: positiveMs.default(3_000),
+  NEO4J_MAVEN_REPO_LOCAL: z.string().min(1).optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  API_REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+  API_MAX_BODY_BYTES: positiveMs.default(100_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Raised when an environment variable has a bad value; the message names each variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; empty strings count as unset so that `FOO=` falls back to the default. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') cleaned[key] = value;
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '(environment)');
+        const shown = key in cleaned && !key.includes('PASSWORD') ? ` (got "${cleaned[key]}")` : '';
+        return `${key}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,11 @@
+import { ensureDatabase } from '../../src/db/ensure-database';
+import { applyTestEnv } from './test-env';
+
+/** Ensures a database through the same code as `npm run db:start`; failing here fails the whole run loudly. */
+export default async function globalSetup(): Promise<void> {
+  const env = applyTestEnv();
+  const ensured = await ensureDatabase(env, (line) => console.log(`\n[test database] ${line}`));
+  process.env.TEST_NEO4J_BOLT_URI = ensured.uri;
+  process.env.TEST_NEO4J_STARTED_HERE = ensured.startedHere ? 'yes' : 'no';
+  if (ensured.browserUrl) process.env.TEST_NEO4J_BROWSER_URL = ensured.browserUrl;
+}

@@ -1,0 +1,64 @@
+import { localNeo4j, stopDatabase, ensureDatabase } from '../../src/db/ensure-database';
+import { applyTestEnv } from '../helpers/test-env';
+import { openTestDatabase } from '../helpers/database';
+
+const env = applyTestEnv();
+
+describe('the database the tests were given', () => {
+  it('answers a query in a read transaction on the named database', async () => {
+    const db = openTestDatabase();
+    try {
+      const rows = await db.read<{ one: number; name: string }>(
+        'CALL db.info() YIELD name RETURN 1 AS one, name',
+      );
+      expect(rows).toEqual([{ one: 1, name: env.NEO4J_DATABASE }]);
+      const components = await db.read<{ version: string; edition: string }>(
+        'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+      );
+      expect(components[0]!.version).toMatch(/^5\.26\./);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('the project-local Neo4j', () => {
+  // The launcher tests need the local server; with NEO4J_URI set they check that it is left alone instead.
+  if (env.NEO4J_URI) {
+    it('never stops a server given by NEO4J_URI', async () => {
+      await expect(stopDatabase(env)).resolves.toMatch(/not managed by this project/);
+    });
+    return;
+  }
+
+  it('reuses a running server instead of starting a second one', async () => {
+    const before = localNeo4j(env).status();
+    expect(before.running).toBe(true);
+    const again = await ensureDatabase(env);
+    expect(again).toMatchObject({ source: 'local', startedHere: false, uri: `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT}` });
+    expect(localNeo4j(env).status().pid).toBe(before.pid);
+  });
+
+  it('keeps data across a stop and a start, and leaves no JVM behind', async () => {
+    const marker = `survives-${Date.now()}`;
+    let db = openTestDatabase();
+    await db.write('CREATE (:LauncherProbe {marker: $marker})', { marker });
+    await db.close();
+
+    const { pid } = localNeo4j(env).status();
+    await expect(stopDatabase(env)).resolves.toMatch(/Stopped the local Neo4j/);
+    expect(localNeo4j(env).status().running).toBe(false);
+    expect(() => process.kill(pid!, 0)).toThrow();
+
+    const restarted = await ensureDatabase(env);
+    expect(restarted.startedHere).toBe(true);
+    db = openTestDatabase();
+    try {
+      const rows = await db.read<{ n: number }>('MATCH (p:LauncherProbe {marker: $marker}) RETURN count(p) AS n', { marker });
+      expect(rows[0]!.n).toBe(1);
+      await db.write('MATCH (p:LauncherProbe) DELETE p');
+    } finally {
+      await db.close();
+    }
+  });
+});
