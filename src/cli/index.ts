@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config/env';
 import { LauncherError } from '../db/launcher/launcher-error';
+import { SeedValidationError } from '../seed/seed-problem';
 import { registerDbCommands } from './db-commands';
 import { registerSeedCommand } from './seed-command';
 
@@ -13,7 +14,7 @@ registerDbCommands(program);
 registerSeedCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LauncherError) {
+  if (error instanceof ConfigError || error instanceof LauncherError || error instanceof SeedValidationError) {
     console.error(error.message);
   } else {
     console.error(error instanceof Error ? error.stack ?? error.message : String(error));

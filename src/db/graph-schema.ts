@@ -1,0 +1,31 @@
+import { ENTITY_LABEL, ENTITY_TYPES, SEARCHABLE_TYPES } from '../model/entity-types';
+import { RELATIONSHIP_TYPE_NAMES } from '../model/relationship-types';
+import type { Database } from './database';
+
+/** Name of the full-text index over entity names and aliases. */
+export const NAME_INDEX = 'entity_names';
+
+/** The constraints and indexes of the model, each idempotent; labels and types come from the model's allow-lists. */
+export function graphSchemaStatements(): string[] {
+  return [
+    `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
+    ...ENTITY_TYPES.map((label) => `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`),
+    `CREATE INDEX event_start_day IF NOT EXISTS FOR (n:Event) ON (n.startDay)`,
+    `CREATE INDEX event_end_day IF NOT EXISTS FOR (n:Event) ON (n.endDay)`,
+    `CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.published)`,
+    `CREATE INDEX figure_date IF NOT EXISTS FOR (n:Figure) ON (n.date)`,
+    `CREATE INDEX entity_seed_managed IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.seedManaged)`,
+    ...RELATIONSHIP_TYPE_NAMES.flatMap((type) => [
+      `CREATE INDEX rel_${type.toLowerCase()}_seed_key IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.seedKey)`,
+      `CREATE INDEX rel_${type.toLowerCase()}_valid_from IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.validFromDay)`,
+    ]),
+    `CREATE FULLTEXT INDEX ${NAME_INDEX} IF NOT EXISTS FOR (n:${SEARCHABLE_TYPES.join('|')}) ON EACH [n.name, n.searchText] ` +
+      "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}}",
+  ];
+}
+
+/** Applies the graph schema (each statement is idempotent) and waits for the indexes to come online. */
+export async function applyGraphSchema(db: Database): Promise<void> {
+  for (const statement of graphSchemaStatements()) await db.write(statement);
+  await db.write('CALL db.awaitIndexes(300)');
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { EntityType } from '../model/entity-types';
+import { earliestDay, latestDay } from '../model/partial-date';
+import type { RelationshipType } from '../model/relationship-types';
+import type { SeedEntity } from './seed-schema';
+import { relationshipKey, type ValidatedSeed } from './validate-seed';
+
+export type PropertyValue = string | number | boolean | string[];
+export type Properties = Record<string, PropertyValue>;
+
+export interface NodeRow {
+  id: string;
+  label: EntityType;
+  props: Properties;
+  hash: string;
+}
+
+export interface RelationshipRow {
+  key: string;
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Properties;
+  hash: string;
+}
+
+export interface GraphRows {
+  nodes: NodeRow[];
+  relationships: RelationshipRow[];
+}
+
+interface Evidence {
+  doc: string;
+  quote: string;
+}
+
+/** Evidence as two parallel lists, since Neo4j properties cannot hold maps. */
+function evidenceProps(evidence: Evidence[], inferred: string | undefined): Properties {
+  return {
+    evidenceDocs: evidence.map((e) => e.doc),
+    evidenceQuotes: evidence.map((e) => e.quote),
+    inferred: inferred !== undefined,
+    ...(inferred !== undefined ? { inference: inferred } : {}),
+  };
+}
+
+function withoutUndefined(record: Record<string, PropertyValue | undefined>): Properties {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Properties;
+}
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+}
+
+function entityProps(entity: SeedEntity): Properties {
+  const { type: _type, evidence, inferred, aliases, ...rest } = entity;
+  const props: Record<string, PropertyValue | undefined> = { ...rest, aliases };
+  if (entity.type === 'Event') {
+    props.startDay = entity.startDate ? earliestDay(entity.startDate) : undefined;
+    props.endDay = entity.endDate ? latestDay(entity.endDate) : entity.startDate ? latestDay(entity.startDate) : undefined;
+  }
+  return { ...withoutUndefined(props), ...evidenceProps(evidence, inferred) };
+}
+
+/** Turns validated seed data into node and relationship rows, including the derived MENTIONS and HAS_FIGURE. */
+export function buildGraph(seed: ValidatedSeed): GraphRows {
+  const nodes: NodeRow[] = [];
+  const addNode = (id: string, label: EntityType, props: Properties, aliases: string[] = []) => {
+    const name = String(props.name ?? id);
+    const full: Properties = { ...props, id, searchText: [name, ...aliases].join(' | '), seedManaged: true };
+    const hash = hashOf([label, full]);
+    nodes.push({ id, label, props: { ...full, seedHash: hash }, hash });
+  };
+
+  for (const doc of seed.documents) {
+    const { evidence, ...rest } = doc;
+    const text = seed.corpus.get(doc.id)!.text;
+    addNode(doc.id, 'Document', { ...withoutUndefined(rest), text, ...evidenceProps(evidence, undefined) });
+  }
+  for (const entity of seed.entities) addNode(entity.id, entity.type, entityProps(entity), entity.aliases);
+  for (const figure of seed.figures) {
+    const { evidence, inferred, subject: _subject, ...rest } = figure;
+    addNode(figure.id, 'Figure', {
+      ...withoutUndefined({ ...rest }),
+      name: `${figure.metric}: ${figure.statedAs}`,
+      ...evidenceProps(evidence, inferred),
+    });
+  }
+
+  const relationships: RelationshipRow[] = [];
+  const addRel = (
+    type: RelationshipType,
+    from: string,
+    to: string,
+    custom: Properties,
+    evidence: Evidence[],
+    inferred: string | undefined,
+    extra: { key?: string; validFrom?: string; validTo?: string } = {},
+  ) => {
+    const key = relationshipKey({ type, from, to, ...(extra.key ? { key: extra.key } : {}) });
+    const props: Properties = {
+      ...custom,
+      ...withoutUndefined({
+        validFrom: extra.validFrom,
+        validTo: extra.validTo,
+        validFromDay: extra.validFrom ? earliestDay(extra.validFrom) : undefined,
+        validToDay: extra.validTo ? latestDay(extra.validTo) : undefined,
+      }),
+      ...evidenceProps(evidence, inferred),
+      seedManaged: true,
+      seedKey: key,
+    };
+    const hash = hashOf([type, from, to, props]);
+    relationships.push({ key, type, from, to, props: { ...props, seedHash: hash }, hash });
+  };
+
+  for (const rel of seed.relationships) {
+    addRel(rel.type as RelationshipType, rel.from, rel.to, rel.properties, rel.evidence, rel.inferred, {
+      ...(rel.key ? { key: rel.key } : {}),
+      ...(rel.validFrom ? { validFrom: rel.validFrom } : {}),
+      ...(rel.validTo ? { validTo: rel.validTo } : {}),
+    });
+  }
+  for (const figure of seed.figures) {
+    addRel('HAS_FIGURE', figure.subject, figure.id, {}, figure.evidence, figure.inferred);
+  }
+
+  // A document mentions every entity that a fact citing it names, with the first quote that does.
+  const mentions = new Map<string, Evidence[]>();
+  const mention = (entityId: string, evidence: Evidence[]) => {
+    for (const e of evidence) {
+      const key = `${e.doc}|${entityId}`;
+      if (e.doc === entityId) continue;
+      const list = mentions.get(key) ?? [];
+      if (!list.some((x) => x.quote === e.quote)) list.push(e);
+      mentions.set(key, list);
+    }
+  };
+  for (const entity of seed.entities) mention(entity.id, entity.evidence);
+  for (const figure of seed.figures) mention(figure.id, figure.evidence);
+  for (const rel of seed.relationships) {
+    mention(rel.from, rel.evidence);
+    mention(rel.to, rel.evidence);
+  }
+  for (const [key, evidence] of [...mentions.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const [doc, entityId] = key.split('|') as [string, string];
+    addRel('MENTIONS', doc, entityId, {}, evidence.slice(0, 3), undefined);
+  }
+
+  return { nodes, relationships };
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { jsonPath, type SeedProblem } from './seed-problem';
+import {
+  documentFileSchema,
+  entityFileSchema,
+  figureFileSchema,
+  furnitureFileSchema,
+  relationshipFileSchema,
+  type SeedDocument,
+  type SeedEntity,
+  type SeedFigure,
+  type SeedFurniture,
+  type SeedRelationship,
+} from './seed-schema';
+
+/** Everything in a seed folder, each item remembering the file and index it came from. */
+export interface SeedData {
+  documents: Located<SeedDocument>[];
+  furniture: Located<SeedFurniture>[];
+  entities: Located<SeedEntity>[];
+  relationships: Located<SeedRelationship>[];
+  figures: Located<SeedFigure>[];
+  /** Document file name to its text, for the files found in corpus/. */
+  corpus: Map<string, string>;
+}
+
+export interface Located<T> {
+  value: T;
+  file: string;
+  index: number;
+}
+
+/** Reads and shape-checks every seed file under `dir`; problems are collected, never thrown one by one. */
+export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: SeedData; problems: SeedProblem[] } {
+  const problems: SeedProblem[] = [];
+  const display = (file: string) => path.relative(displayRoot, file) || file;
+
+  function readArray<S extends z.ZodType<unknown[]>>(file: string, schema: S, required: boolean): Located<z.infer<S>[number]>[] {
+    if (!fs.existsSync(file)) {
+      if (required) problems.push({ file: display(file), path: '', message: 'file is missing' });
+      return [];
+    }
+    const text = fs.readFileSync(file, 'utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      problems.push({ file: display(file), path: '', message: `is not valid JSON: ${describeJsonError(error as Error, text)}` });
+      return [];
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ file: display(file), path: jsonPath(issue.path), message: describeIssue(issue) });
+      }
+      return [];
+    }
+    return (parsed.data as z.infer<S>).map((value, index) => ({ value, file: display(file), index }));
+  }
+
+  const entityDir = path.join(dir, 'entities');
+  const entityFiles = fs.existsSync(entityDir)
+    ? fs
+        .readdirSync(entityDir)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => path.join(entityDir, name))
+    : [];
+  if (entityFiles.length === 0) problems.push({ file: display(entityDir), path: '', message: 'no entity files (*.json) found' });
+
+  const corpus = new Map<string, string>();
+  const corpusDir = path.join(dir, 'corpus');
+  if (fs.existsSync(corpusDir)) {
+    for (const name of fs.readdirSync(corpusDir).filter((n) => n.endsWith('.txt'))) {
+      corpus.set(name, fs.readFileSync(path.join(corpusDir, name), 'utf8'));
+    }
+  }
+
+  const data: SeedData = {
+    documents: readArray(path.join(dir, 'documents.json'), documentFileSchema, true),
+    furniture: readArray(path.join(dir, 'furniture.json'), furnitureFileSchema, false),
+    entities: entityFiles.flatMap((file) => readArray(file, entityFileSchema, true)),
+    relationships: readArray(path.join(dir, 'relationships.json'), relationshipFileSchema, true),
+    figures: readArray(path.join(dir, 'figures.json'), figureFileSchema, false),
+    corpus,
+  };
+  return { data, problems };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.message})`;
+  if (issue.code === 'unrecognized_keys') return `has unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+function describeJsonError(error: Error, text: string): string {
+  const match = /position (\d+)/.exec(error.message);
+  if (!match) return error.message;
+  const position = Number(match[1]);
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `${error.message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line}, column ${column})`;
+}

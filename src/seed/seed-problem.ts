@@ -1,0 +1,28 @@
+/** One thing wrong with the seed data: which file, where inside it, and why. */
+export interface SeedProblem {
+  file: string;
+  /** A JSON path such as `[12].evidence[0].quote`, or empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+/** Formats a problem as one line: `seed/relationships.json [12].to: "org:x" is not a known entity id`. */
+export function formatProblem(problem: SeedProblem): string {
+  return `${problem.file}${problem.path ? ` ${problem.path}` : ''}: ${problem.message}`;
+}
+
+/** Raised when seed data is invalid; carries every problem found, not only the first. */
+export class SeedValidationError extends Error {
+  override readonly name = 'SeedValidationError';
+  constructor(readonly problems: SeedProblem[]) {
+    super(
+      `Seed data is invalid; nothing was written. ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  - ${formatProblem(p)}`).join('\n'),
+    );
+  }
+}
+
+/** Renders a zod-style path as `[3].evidence[0].quote`. */
+export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+}

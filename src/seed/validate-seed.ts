@@ -1,0 +1,167 @@
+import { NameIndex } from '../model/entity-resolution';
+import type { EntityType } from '../model/entity-types';
+import { earliestDay, latestDay } from '../model/partial-date';
+import { isRelationshipType, relationshipDefinition } from '../model/relationship-types';
+import { CorpusDocument } from './corpus';
+import type { Located, SeedData } from './read-seed';
+import type { SeedProblem } from './seed-problem';
+import type { SeedDocument, SeedEntity, SeedFigure, SeedRelationship } from './seed-schema';
+
+/** Seed data that passed every check, indexed for building the graph. */
+export interface ValidatedSeed {
+  documents: SeedDocument[];
+  entities: SeedEntity[];
+  relationships: SeedRelationship[];
+  figures: SeedFigure[];
+  corpus: Map<string, CorpusDocument>;
+  names: NameIndex;
+  /** The type of every id: entity types, plus Document and Figure. */
+  types: Map<string, EntityType>;
+}
+
+/** The key that identifies a seed relationship across loads. */
+export function relationshipKey(rel: Pick<SeedRelationship, 'type' | 'from' | 'to' | 'key'>): string {
+  return [rel.type, rel.from, rel.to, rel.key ?? ''].join('|');
+}
+
+/** Checks what no single file can: references, quotes against documents, duplicates, dates and aliases. */
+export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: SeedProblem[] } {
+  const problems: SeedProblem[] = [];
+  const at = (item: Located<unknown>, path: string, message: string) =>
+    problems.push({ file: item.file, path: `[${item.index}]${path ? `.${path}` : ''}`, message });
+
+  // Ids are one namespace across documents, entities and figures.
+  const types = new Map<string, EntityType>();
+  const firstSeen = new Map<string, Located<unknown>>();
+  const claimId = (item: Located<{ id: string }>, type: EntityType) => {
+    const earlier = firstSeen.get(item.value.id);
+    if (earlier) {
+      at(item, 'id', `duplicate id "${item.value.id}" (first defined in ${earlier.file} [${earlier.index}])`);
+      return;
+    }
+    firstSeen.set(item.value.id, item);
+    types.set(item.value.id, type);
+  };
+  data.documents.forEach((item) => claimId(item, 'Document'));
+  data.entities.forEach((item) => claimId(item, item.value.type));
+  data.figures.forEach((item) => claimId(item, 'Figure'));
+
+  // Documents and their texts.
+  const corpus = new Map<string, CorpusDocument>();
+  for (const item of data.documents) {
+    const text = data.corpus.get(item.value.file);
+    if (text === undefined) {
+      at(item, 'file', `no such file in seed/corpus/: ${item.value.file}`);
+      continue;
+    }
+    corpus.set(item.value.id, new CorpusDocument(item.value.id, text));
+    checkOrder(item, 'dataPeriodTo', item.value.dataPeriodFrom, item.value.dataPeriodTo, at);
+  }
+  for (const item of data.furniture) {
+    const doc = corpus.get(item.value.doc);
+    if (!doc) at(item, 'doc', `unknown document "${item.value.doc}"`);
+    else {
+      const problem = doc.addFurniture(item.value);
+      if (problem) at(item, 'text', problem);
+    }
+  }
+
+  const checkEvidence = (item: Located<{ evidence: { doc: string; quote: string }[] }>) => {
+    item.value.evidence.forEach((evidence, i) => {
+      const doc = corpus.get(evidence.doc);
+      if (!doc) {
+        at(item, `evidence[${i}].doc`, `unknown document "${evidence.doc}"`);
+        return;
+      }
+      const problem = doc.quoteProblem(evidence.quote);
+      if (problem) at(item, `evidence[${i}].quote`, problem);
+    });
+  };
+  data.documents.forEach(checkEvidence);
+  data.entities.forEach(checkEvidence);
+  data.relationships.forEach(checkEvidence);
+  data.figures.forEach(checkEvidence);
+
+  // Entity resolution: every spelling belongs to exactly one entity.
+  const names = new NameIndex();
+  for (const item of data.entities) {
+    for (const [i, spelling] of [item.value.name, ...item.value.aliases].entries()) {
+      const owner = names.add(spelling, item.value.id);
+      if (owner) {
+        at(item, i === 0 ? 'name' : `aliases[${i - 1}]`, `"${spelling}" already names "${owner}"; one spelling must resolve to one entity`);
+      }
+    }
+    if (item.value.type === 'Event') checkOrder(item, 'endDate', item.value.startDate, item.value.endDate, at);
+  }
+
+  // Relationships: ends exist and have the kinds the model allows.
+  const seenKeys = new Map<string, Located<SeedRelationship>>();
+  for (const item of data.relationships) {
+    const rel = item.value;
+    if (!isRelationshipType(rel.type)) continue; // the schema already reported it
+    const definition = relationshipDefinition(rel.type);
+    if (definition.derived) {
+      at(item, 'type', `${rel.type} is derived by the loader and cannot be listed in seed files`);
+      continue;
+    }
+    for (const end of ['from', 'to'] as const) {
+      const type = types.get(rel[end]);
+      const allowed = end === 'from' ? definition.from : definition.to;
+      if (type === undefined) at(item, end, `"${rel[end]}" is not a known entity id`);
+      else if (!allowed.includes(type)) {
+        at(item, end, `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${type} ("${rel[end]}"); allowed: ${allowed.join(', ')}`);
+      }
+    }
+    const declared = definition.properties ?? {};
+    for (const [name, spec] of Object.entries(declared)) {
+      if (spec.required && rel.properties[name] === undefined) at(item, `properties.${name}`, `is required for ${rel.type} (${spec.description})`);
+    }
+    for (const [name, value] of Object.entries(rel.properties)) {
+      const spec = declared[name];
+      if (!spec) {
+        const known = Object.keys(declared);
+        at(item, `properties.${name}`, `is not a property of ${rel.type}${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+      } else if (spec.values && !spec.values.includes(String(value))) {
+        at(item, `properties.${name}`, `"${String(value)}" is not one of ${spec.values.map((v) => `"${v}"`).join(', ')}`);
+      } else if (name === 'with') {
+        for (const id of Array.isArray(value) ? value : [String(value)]) {
+          if (!types.has(id)) at(item, 'properties.with', `"${id}" is not a known entity id`);
+        }
+      }
+    }
+    checkOrder(item, 'validTo', rel.validFrom, rel.validTo, at);
+    const key = relationshipKey(rel);
+    const earlier = seenKeys.get(key);
+    if (earlier) {
+      at(item, '', `duplicate relationship ${rel.type} ${rel.from} -> ${rel.to} (also at ${earlier.file} [${earlier.index}]); add a distinct "key" if both are meant`);
+    } else seenKeys.set(key, item);
+  }
+
+  for (const item of data.figures) {
+    if (!types.has(item.value.subject)) at(item, 'subject', `"${item.value.subject}" is not a known entity id`);
+    checkOrder(item, 'periodTo', item.value.periodFrom, item.value.periodTo, at);
+  }
+
+  return {
+    seed: {
+      documents: data.documents.map((d) => d.value),
+      entities: data.entities.map((e) => e.value),
+      relationships: data.relationships.map((r) => r.value),
+      figures: data.figures.map((f) => f.value),
+      corpus,
+      names,
+      types,
+    },
+    problems,
+  };
+}
+
+function checkOrder(
+  item: Located<unknown>,
+  laterField: string,
+  from: string | undefined,
+  to: string | undefined,
+  at: (item: Located<unknown>, path: string, message: string) => void,
+): void {
+  if (from && to && latestDay(to) < earliestDay(from)) at(item, laterField, `"${to}" is before "${from}"`);
+}
