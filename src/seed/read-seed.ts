@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { jsonPath, type SeedProblem } from './seed-problem';
 import {
-  documentFileSchema,
-  entityFileSchema,
-  figureFileSchema,
-  furnitureFileSchema,
-  relationshipFileSchema,
+  documentSchema,
+  entitySchema,
+  figureSchema,
+  furnitureSchema,
+  relationshipSchema,
   type SeedDocument,
   type SeedEntity,
   type SeedFigure,
@@ -24,6 +24,8 @@ export interface SeedData {
   figures: Located<SeedFigure>[];
   /** Document file name to its text, for the files found in corpus/. */
   corpus: Map<string, string>;
+  /** Ids of items that failed their schema (already reported), so references to them are not reported again. */
+  invalidIds: Set<string>;
 }
 
 export interface Located<T> {
@@ -35,9 +37,12 @@ export interface Located<T> {
 /** Reads and shape-checks every seed file under `dir`; problems are collected, never thrown one by one. */
 export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: SeedData; problems: SeedProblem[] } {
   const problems: SeedProblem[] = [];
+  const invalidIds = new Set<string>();
   const display = (file: string) => path.relative(displayRoot, file) || file;
 
-  function readArray<S extends z.ZodType<unknown[]>>(file: string, schema: S, required: boolean): Located<z.infer<S>[number]>[] {
+  // Each item is checked on its own, so that one bad item neither hides the others' problems nor makes every
+  // reference to it look dangling.
+  function readArray<S extends z.ZodType>(file: string, itemSchema: S, required: boolean): Located<z.infer<S>>[] {
     if (!fs.existsSync(file)) {
       if (required) problems.push({ file: display(file), path: '', message: 'file is missing' });
       return [];
@@ -50,14 +55,24 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
       problems.push({ file: display(file), path: '', message: `is not valid JSON: ${describeJsonError(error as Error, text)}` });
       return [];
     }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        problems.push({ file: display(file), path: jsonPath(issue.path), message: describeIssue(issue) });
-      }
+    if (!Array.isArray(raw)) {
+      problems.push({ file: display(file), path: '', message: 'must contain a JSON array' });
       return [];
     }
-    return (parsed.data as z.infer<S>).map((value, index) => ({ value, file: display(file), index }));
+    const items: Located<z.infer<S>>[] = [];
+    raw.forEach((element: unknown, index) => {
+      const parsed = itemSchema.safeParse(element);
+      if (parsed.success) {
+        items.push({ value: parsed.data as z.infer<S>, file: display(file), index });
+        return;
+      }
+      for (const issue of parsed.error.issues) {
+        problems.push({ file: display(file), path: jsonPath([index, ...issue.path]), message: describeIssue(issue) });
+      }
+      const id = (element as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') invalidIds.add(id);
+    });
+    return items;
   }
 
   const entityDir = path.join(dir, 'entities');
@@ -79,12 +94,13 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
   }
 
   const data: SeedData = {
-    documents: readArray(path.join(dir, 'documents.json'), documentFileSchema, true),
-    furniture: readArray(path.join(dir, 'furniture.json'), furnitureFileSchema, false),
-    entities: entityFiles.flatMap((file) => readArray(file, entityFileSchema, true)),
-    relationships: readArray(path.join(dir, 'relationships.json'), relationshipFileSchema, true),
-    figures: readArray(path.join(dir, 'figures.json'), figureFileSchema, false),
+    documents: readArray(path.join(dir, 'documents.json'), documentSchema, true),
+    furniture: readArray(path.join(dir, 'furniture.json'), furnitureSchema, false),
+    entities: entityFiles.flatMap((file) => readArray(file, entitySchema, true)),
+    relationships: readArray(path.join(dir, 'relationships.json'), relationshipSchema, true),
+    figures: readArray(path.join(dir, 'figures.json'), figureSchema, false),
     corpus,
+    invalidIds,
   };
   return { data, problems };
 }

@@ -76,7 +76,6 @@ export const entitySchema = z.discriminatedUnion('type', [
 
 export type SeedEntity = z.infer<typeof entitySchema>;
 
-export const entityFileSchema = z.array(entitySchema);
 
 export const documentSchema = z
   .object({
@@ -96,7 +95,6 @@ export const documentSchema = z
 
 export type SeedDocument = z.infer<typeof documentSchema>;
 
-export const documentFileSchema = z.array(documentSchema);
 
 export const furnitureSchema = z
   .object({
@@ -110,7 +108,6 @@ export const furnitureSchema = z
 
 export type SeedFurniture = z.infer<typeof furnitureSchema>;
 
-export const furnitureFileSchema = z.array(furnitureSchema);
 
 const propertyValue = z.union([z.string().min(1), z.number(), z.boolean(), z.array(z.string().min(1))]);
 
@@ -131,7 +128,6 @@ export const relationshipSchema = z
 
 export type SeedRelationship = z.infer<typeof relationshipSchema>;
 
-export const relationshipFileSchema = z.array(relationshipSchema);
 
 export const figureSchema = z
   .object({
@@ -153,4 +149,3 @@ export const figureSchema = z
 
 export type SeedFigure = z.infer<typeof figureSchema>;
 
-export const figureFileSchema = z.array(figureSchema);

@@ -107,7 +107,9 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
     for (const end of ['from', 'to'] as const) {
       const type = types.get(rel[end]);
       const allowed = end === 'from' ? definition.from : definition.to;
-      if (type === undefined) at(item, end, `"${rel[end]}" is not a known entity id`);
+      if (type === undefined) {
+        if (!data.invalidIds.has(rel[end])) at(item, end, `"${rel[end]}" is not a known entity id`);
+      }
       else if (!allowed.includes(type)) {
         at(item, end, `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${type} ("${rel[end]}"); allowed: ${allowed.join(', ')}`);
       }
@@ -125,7 +127,7 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
         at(item, `properties.${name}`, `"${String(value)}" is not one of ${spec.values.map((v) => `"${v}"`).join(', ')}`);
       } else if (name === 'with') {
         for (const id of Array.isArray(value) ? value : [String(value)]) {
-          if (!types.has(id)) at(item, 'properties.with', `"${id}" is not a known entity id`);
+          if (!types.has(id) && !data.invalidIds.has(id)) at(item, 'properties.with', `"${id}" is not a known entity id`);
         }
       }
     }
@@ -138,7 +140,7 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
   }
 
   for (const item of data.figures) {
-    if (!types.has(item.value.subject)) at(item, 'subject', `"${item.value.subject}" is not a known entity id`);
+    if (!types.has(item.value.subject) && !data.invalidIds.has(item.value.subject)) at(item, 'subject', `"${item.value.subject}" is not a known entity id`);
     checkOrder(item, 'periodTo', item.value.periodFrom, item.value.periodTo, at);
   }
 

@@ -1,0 +1,203 @@
+import type { Database } from '../../src/db/database';
+import { buildGraph } from '../../src/seed/build-graph';
+import { loadRows, loadSeed, prepareSeed } from '../../src/seed/load-seed';
+import { SeedValidationError } from '../../src/seed/seed-problem';
+import { openTestDatabase } from '../helpers/database';
+import { graphSnapshot } from '../helpers/graph-snapshot';
+import { SEED_DIR, SeedCopy } from '../helpers/seed-fixture';
+
+type Row = Record<string, unknown> & { evidence?: { doc: string; quote: string }[] };
+
+let db: Database;
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await loadSeed(db, SEED_DIR);
+});
+afterAll(async () => {
+  await loadSeed(db, SEED_DIR);
+  await db.close();
+});
+
+describe('loading the seed', () => {
+  it('is idempotent: a second load changes nothing', async () => {
+    const before = await graphSnapshot(db);
+    const report = await loadSeed(db, SEED_DIR);
+    expect(report.nodes).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(report.relationships).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(report.nodes.unchanged).toBe(before.nodes.filter((n) => n.includes(':Entity')).length);
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+
+  it('has no duplicate entities', async () => {
+    const rows = await db.read<{ id: string; n: number }>('MATCH (n:Entity) WITH n.id AS id, count(*) AS n WHERE n > 1 RETURN id, n');
+    expect(rows).toEqual([]);
+  });
+
+  it('removes a fact deleted from the seed files, and only that', async () => {
+    const copy = new SeedCopy()
+      .edit<Row[]>('relationships.json', (rows) =>
+        rows.filter((r) => !(r.type === 'SPOKE_AT' && r.from === 'org:ichei') && r.from !== 'org:skillogs' && r.to !== 'org:skillogs'),
+      )
+      .edit<Row[]>('entities/organizations.json', (rows) => rows.filter((r) => r.id !== 'org:skillogs'));
+    try {
+      await db.write("MERGE (:ResearcherNote {text: 'kept: not seed-managed'})");
+      const report = await loadSeed(db, copy.dir);
+      expect(report.nodes.removed).toBe(1);
+      // SPOKE_AT, ORGANIZED by Skillogs and the MENTIONS of Skillogs.
+      expect(report.relationships.removed).toBe(3);
+      expect(report.changes.removed).toEqual(expect.arrayContaining(['org:skillogs', 'SPOKE_AT|org:ichei|event:mlw-2019|']));
+      const [gone] = await db.read<{ spoke: number; skillogs: number; notes: number }>(
+        "RETURN COUNT { (:Entity {id: 'org:ichei'})-[:SPOKE_AT]->() } AS spoke, COUNT { (:Entity {id: 'org:skillogs'}) } AS skillogs, " +
+          'COUNT { (:ResearcherNote) } AS notes',
+      );
+      expect(gone).toEqual({ spoke: 0, skillogs: 0, notes: 1 });
+    } finally {
+      copy.remove();
+      await db.write('MATCH (n:ResearcherNote) DELETE n');
+    }
+    const restored = await loadSeed(db, SEED_DIR);
+    expect(restored.nodes.created).toBe(1);
+    expect(restored.relationships.created).toBe(3);
+  });
+
+  it('updates a changed fact in place', async () => {
+    const copy = new SeedCopy().edit<Row[]>('entities/people.json', (rows) => {
+      rows[0]!.description = 'Changed description';
+    });
+    try {
+      const report = await loadSeed(db, copy.dir);
+      expect(report.nodes).toMatchObject({ created: 0, updated: 1, removed: 0 });
+      expect(report.changes.updated).toEqual(['person:li-ming']);
+      const [row] = await db.read<{ d: string }>("MATCH (p:Person {id: 'person:li-ming'}) RETURN p.description AS d");
+      expect(row!.d).toBe('Changed description');
+    } finally {
+      copy.remove();
+    }
+  });
+});
+
+describe('a load that fails leaves the graph exactly as it was', () => {
+  const cases: [string, (copy: SeedCopy) => void, RegExp][] = [
+    ['a malformed file', (c) => c.writeRaw('figures.json', '[{"id": "figure:x",'), /figures\.json: is not valid JSON/],
+    [
+      'a missing field',
+      (c) => c.edit<Row[]>('relationships.json', (rows) => void delete rows[3]!.evidence),
+      /relationships\.json \[3\]\.evidence: is required/,
+    ],
+    [
+      'a dangling reference',
+      (c) => c.edit<Row[]>('relationships.json', (rows) => void (rows[3]!.from = 'org:nobody')),
+      /relationships\.json \[3\]\.from: "org:nobody" is not a known entity id/,
+    ],
+    [
+      'a quote not found in its document',
+      (c) => c.edit<Row[]>('figures.json', (rows) => void (rows[0]!.evidence![0]!.quote = 'over 900 participants')),
+      /figures\.json \[0\]\.evidence\[0\]\.quote: quote does not occur in doc:ichei-mlw-2019/,
+    ],
+    [
+      'a duplicate id',
+      (c) => c.edit<Row[]>('entities/events.json', (rows) => void (rows[2]!.id = 'event:mlw-2019')),
+      /events\.json \[2\]\.id: duplicate id "event:mlw-2019"/,
+    ],
+    [
+      'an impossible date',
+      (c) => c.edit<Row[]>('entities/events.json', (rows) => void (rows[1]!.endDate = '2019-13-08')),
+      /events\.json \[1\]\.endDate: "2019-13-08" has month 13, which does not exist/,
+    ],
+  ];
+
+  it.each(cases)('on %s, with a message naming the place', async (_name, breakIt, message) => {
+    const copy = new SeedCopy();
+    // A valid new entity in the same load proves that nothing of it was written.
+    copy.edit<Row[]>('entities/people.json', (rows) => {
+      rows.push({ id: 'person:probe', type: 'Person', name: 'Probe Person', evidence: rows[0]!.evidence });
+    });
+    breakIt(copy);
+    const before = await graphSnapshot(db);
+    try {
+      await expect(loadSeed(db, copy.dir)).rejects.toThrow(SeedValidationError);
+      await expect(loadSeed(db, copy.dir)).rejects.toThrow(message);
+    } finally {
+      copy.remove();
+    }
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+
+  it('when the database rejects a write half-way through the transaction', async () => {
+    const { seed } = prepareSeed(SEED_DIR);
+    const rows = buildGraph(seed);
+    rows.nodes.unshift({ id: 'person:half-way', label: 'Person', props: { id: 'person:half-way', name: 'Written first' }, hash: 'x' });
+    // Documents are written last; a map-valued property makes Neo4j fail that statement.
+    rows.nodes.push({ id: 'doc:broken', label: 'Document', props: { id: 'doc:broken', nested: { no: 'maps' } } as never, hash: 'y' });
+    const before = await graphSnapshot(db);
+    await expect(loadRows(db, rows, { dryRun: false })).rejects.toThrow(/Property values can only be of primitive types|map/i);
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+});
+
+describe('facts from both articles, with their evidence', () => {
+  it('ICHEI and its global strategic partners at Mobile Learning Week 2019', async () => {
+    const rows = await db.read<{ partner: string; kind: string; docs: string[]; quotes: string[] }>(
+      "MATCH (:Organization {id: 'org:ichei'})-[r:PARTNER_OF]->(p) RETURN p.name AS partner, r.kind AS kind, " +
+        'r.evidenceDocs AS docs, r.evidenceQuotes AS quotes ORDER BY partner',
+    );
+    expect(rows.map((r) => [r.partner, r.kind])).toEqual([
+      ['Huawei', 'global strategic partner'],
+      ['Weidong Cloud Education Group', 'global strategic partner'],
+    ]);
+    expect(rows[0]!.docs).toEqual(['doc:ichei-mlw-2019']);
+    expect(rows[0]!.quotes[0]).toContain('global strategic partners- HUAWEI and Weidong Cloud Education Group');
+
+    const organizers = await db.read<{ name: string }>(
+      "MATCH (o)-[:ORGANIZED]->(:Event {id: 'event:mlw-2019'}) RETURN o.name AS name ORDER BY name",
+    );
+    expect(organizers.map((o) => o.name)).toEqual(['International Telecommunication Union', 'ProFuturo Foundation', 'Skillogs', 'UNESCO']);
+    const [edition] = await db.read<{ start: string; end: string; place: string }>(
+      "MATCH (e:Event {id: 'event:mlw-2019'})-[:HELD_IN]->(p) RETURN e.startDate AS start, e.endDate AS end, p.name AS place",
+    );
+    expect(edition).toEqual({ start: '2019-03-04', end: '2019-03-08', place: 'UNESCO Headquarters' });
+  });
+
+  it('the Global Smart Education Cooperation Initiative, its initiators, goals and figures', async () => {
+    const initiators = await db.read<{ name: string; quote: string }>(
+      "MATCH (o)-[r:INITIATED]->(:Initiative {id: 'initiative:gseci'}) RETURN o.name AS name, r.evidenceQuotes[0] AS quote ORDER BY name",
+    );
+    expect(initiators.map((i) => i.name)).toEqual(['UNESCO', 'World Bank']);
+    expect(initiators[0]!.quote).toContain('jointly initiated by UNESCO, the World Bank');
+
+    const goals = await db.read<{ name: string }>(
+      "MATCH (:Initiative {id: 'initiative:gseci'})-[r:AIMS_AT]->(g:Goal {kind: 'action_goal'}) RETURN g.name AS name ORDER BY r.order",
+    );
+    expect(goals.map((g) => g.name)).toEqual(['Technology inclusive', 'Standards co-construction', 'Resource Sharing']);
+
+    const [signed] = await db.read<{ value: number; unit: string; quote: string; doc: string }>(
+      "MATCH (:Initiative {id: 'initiative:gseci'})-[:HAS_FIGURE]->(f:Figure {id: 'figure:gseci-signatory-countries'}) " +
+        'RETURN f.value AS value, f.unit AS unit, f.evidenceQuotes[0] AS quote, f.evidenceDocs[0] AS doc',
+    );
+    expect(signed).toEqual({
+      value: 89,
+      unit: 'countries',
+      quote: 'At present, 89 countries have signed a memorandum of cooperation.',
+      doc: 'doc:xibai-gseci-2025',
+    });
+  });
+
+  it('marks inferred facts, such as the unnamed "my country"', async () => {
+    const [row] = await db.read<{ inferred: boolean; why: string }>(
+      "MATCH (:Organization {id: 'org:moe-my-country'})-[r:PART_OF]->(:Country {id: 'country:china'}) RETURN r.inferred AS inferred, r.inference AS why",
+    );
+    expect(row!.inferred).toBe(true);
+    expect(row!.why).toMatch(/does not state it/);
+  });
+
+  it('gives every node and relationship evidence from a document in the graph', async () => {
+    const [row] = await db.read<{ nodesWithout: number; relsWithout: number; badDocs: number }>(
+      'MATCH (d:Document) WITH collect(d.id) AS docs ' +
+        'RETURN COUNT { MATCH (n:Entity) WHERE size(coalesce(n.evidenceQuotes, [])) = 0 } AS nodesWithout, ' +
+        'COUNT { MATCH ()-[r]->() WHERE r.seedManaged AND size(coalesce(r.evidenceQuotes, [])) = 0 } AS relsWithout, ' +
+        'COUNT { MATCH ()-[r]->() WHERE r.seedManaged AND any(d IN r.evidenceDocs WHERE NOT d IN docs) } AS badDocs',
+    );
+    expect(row).toEqual({ nodesWithout: 0, relsWithout: 0, badDocs: 0 });
+  });
+});

@@ -1,0 +1,132 @@
+import { prepareSeed } from '../../src/seed/load-seed';
+import { SeedValidationError } from '../../src/seed/seed-problem';
+import { SEED_DIR, SeedCopy } from '../helpers/seed-fixture';
+
+type Row = Record<string, unknown> & { evidence?: { doc: string; quote: string }[] };
+
+function problemsOf(copy: SeedCopy): string {
+  try {
+    prepareSeed(copy.dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SeedValidationError);
+    return (error as SeedValidationError).message;
+  } finally {
+    copy.remove();
+  }
+  throw new Error('expected the seed to be rejected');
+}
+
+describe('seed validation', () => {
+  it('accepts the project seed', () => {
+    const { rows, seed } = prepareSeed(SEED_DIR);
+    expect(seed.documents).toHaveLength(2);
+    expect(rows.nodes.length).toBeGreaterThan(90);
+    expect(rows.relationships.length).toBeGreaterThan(200);
+  });
+
+  it('resolves every spelling in the sources to one entity', () => {
+    const { seed } = prepareSeed(SEED_DIR);
+    expect(seed.names.resolve('UNECO')).toBe('org:unesco');
+    expect(seed.names.resolve('unesco')).toBe('org:unesco');
+    expect(seed.names.resolve('HUAWEI')).toBe('org:huawei');
+    expect(seed.names.resolve('Huawei')).toBe('org:huawei');
+    expect(seed.names.resolve('ITU')).toBe('org:itu');
+    expect(seed.names.resolve('International Telecommunication Union')).toBe('org:itu');
+    expect(seed.names.resolve('Weidong')).toBe('org:weidong');
+    expect(seed.names.resolve('Weidong Cloud Education Group')).toBe('org:weidong');
+    expect(seed.names.resolve('the World Bank')).toBe('org:world-bank');
+  });
+
+  it('keeps page furniture out of the graph', () => {
+    const { rows } = prepareSeed(SEED_DIR);
+    const names = rows.nodes.map((n) => String(n.props.name)).join('\n');
+    for (const furniture of ['Textile', 'Share to', 'QR code', 'lose weight', 'ceramic headphones', 'Global Learning Science Alliance', 'Audrey Azoulay', 'HAN Wei']) {
+      expect(names).not.toContain(furniture);
+    }
+  });
+
+  it('reports a malformed file with its name and position', () => {
+    const copy = new SeedCopy().writeRaw('relationships.json', '[{"type": "PARTNER_OF",, }]');
+    expect(problemsOf(copy)).toMatch(/relationships\.json: is not valid JSON: .*\(line 1, column \d+\)/);
+  });
+
+  it('reports a missing field with its path', () => {
+    const copy = new SeedCopy().edit<Row[]>('entities/people.json', (rows) => {
+      delete rows[0]!.name;
+    });
+    expect(problemsOf(copy)).toMatch(/entities\/people\.json \[0\]\.name: is required/);
+  });
+
+  it('reports a dangling reference', () => {
+    const copy = new SeedCopy().edit<Row[]>('relationships.json', (rows) => {
+      rows[0]!.to = 'org:unesc';
+    });
+    expect(problemsOf(copy)).toMatch(/relationships\.json \[0\]\.to: "org:unesc" is not a known entity id/);
+  });
+
+  it('reports a quote that is not in its document', () => {
+    const copy = new SeedCopy().edit<Row[]>('entities/organizations.json', (rows) => {
+      rows[2]!.evidence![0]!.quote = 'HUAWEI signed a treaty with ICHEI';
+    });
+    expect(problemsOf(copy)).toMatch(
+      /organizations\.json \[2\]\.evidence\[0\]\.quote: quote does not occur in doc:ichei-mlw-2019: "HUAWEI signed a treaty with ICHEI"/,
+    );
+  });
+
+  it('rejects a quote taken from a photo caption', () => {
+    const copy = new SeedCopy().edit<Row[]>('entities/people.json', (rows) => {
+      rows.push({
+        id: 'person:audrey-azoulay',
+        type: 'Person',
+        name: 'Audrey Azoulay',
+        evidence: [{ doc: 'doc:ichei-mlw-2019', quote: 'Audrey Azoulay, Director-General of UNESCO delivered a speech' }],
+      });
+    });
+    expect(problemsOf(copy)).toMatch(/people\.json \[2\]\.evidence\[0\]\.quote: quote comes only from page furniture \(photo caption\)/);
+  });
+
+  it('reports a duplicate id with both places', () => {
+    const copy = new SeedCopy().edit<Row[]>('entities/people.json', (rows) => {
+      rows[1]!.id = rows[0]!.id;
+    });
+    expect(problemsOf(copy)).toMatch(/people\.json \[1\]\.id: duplicate id "person:li-ming" \(first defined in .*people\.json \[0\]\)/);
+  });
+
+  it('reports an impossible date and an end before a start', () => {
+    const copy = new SeedCopy().edit<Row[]>('entities/events.json', (rows) => {
+      rows[1]!.startDate = '2019-02-30';
+      rows[2]!.startDate = '2019-04';
+      rows[2]!.endDate = '2019-03';
+    });
+    const message = problemsOf(copy);
+    expect(message).toMatch(/events\.json \[1\]\.startDate: "2019-02-30" is impossible: 2019-02 has 28 days/);
+    expect(message).toMatch(/events\.json \[2\]\.endDate: "2019-03" is before "2019-04"/);
+  });
+
+  it('reports every problem at once, across files', () => {
+    const copy = new SeedCopy()
+      .edit<Row[]>('relationships.json', (rows) => {
+        rows[0]!.to = 'org:nobody';
+        rows[1]!.type = 'LIKES';
+      })
+      .edit<Row[]>('figures.json', (rows) => {
+        rows[0]!.subject = 'org:nobody';
+      });
+    const message = problemsOf(copy);
+    expect(message).toMatch(/3 problems/);
+    expect(message).toMatch(/relationships\.json \[1\]\.type: Invalid option/);
+  });
+
+  it('rejects a relationship between kinds the model does not allow', () => {
+    const copy = new SeedCopy().edit<Row[]>('relationships.json', (rows) => {
+      rows.push({
+        type: 'HOLDS_POST',
+        from: 'org:huawei',
+        to: 'org:ichei',
+        properties: { title: 'Partner' },
+        evidence: rows[0]!.evidence,
+      });
+    });
+    expect(problemsOf(copy)).toMatch(/HOLDS_POST cannot start at a Organization \("org:huawei"\); allowed: Person/);
+  });
+});
