@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ENTITY_TYPES } from '../../src/model/entity-types';
+import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationship-types';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { guideSnippets } from '../helpers/browser-guide';
+
+const read = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
+
+describe('documentation of the model', () => {
+  it('schema/README.md documents every label and relationship type of the model', () => {
+    const doc = read('schema/README.md');
+    for (const label of ENTITY_TYPES) expect(doc).toContain(`| \`${label}\` |`);
+    for (const type of RELATIONSHIP_TYPE_NAMES) expect(doc).toContain(`| \`${type}\` |`);
+  });
+
+  it('the Browser style gives every label a colour and a caption', () => {
+    const grass = read('browser/style.grass');
+    for (const label of ENTITY_TYPES) expect(grass).toMatch(new RegExp(`node\\.${label} \\{[^}]*color: #[0-9A-F]{6};[^}]*caption: `));
+  });
+
+  it('the Browser guide applies exactly the project style', () => {
+    const [style] = guideSnippets();
+    expect(style).toBe(`:style ${read('browser/style.grass')}`);
+  });
+});
