@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalizeName } from '../model/entity-resolution';
 import type { EntityType } from '../model/entity-types';
 import { earliestDay, latestDay } from '../model/partial-date';
 import type { RelationshipType } from '../model/relationship-types';
@@ -67,7 +68,8 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
   const nodes: NodeRow[] = [];
   const addNode = (id: string, label: EntityType, props: Properties, aliases: string[] = []) => {
     const name = String(props.name ?? id);
-    const full: Properties = { ...props, id, searchText: [name, ...aliases].join(' | '), seedManaged: true };
+    const spellings = [name, ...aliases];
+    const full: Properties = { ...props, id, searchText: spellings.join(' | '), searchKey: normalizeName(spellings.join(' ')), seedManaged: true };
     const hash = hashOf([label, full]);
     nodes.push({ id, label, props: { ...full, seedHash: hash }, hash });
   };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { partialDateProblem, earliestDay, latestDay } from '../model/partial-date';
+import { BadUserInputError } from './errors';
+
+/** A partial date argument ("2019", "2019-03", "2019-03-04") that must be a real calendar date. */
+export const partialDateArg = z.string().superRefine((value, ctx) => {
+  const problem = partialDateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A whole number between min and max, with a message that states the bounds. */
+export const boundedInt = (min: number, max: number) =>
+  z.number().int(`must be a whole number between ${min} and ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+export const idArg = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+/** Validates resolver arguments with zod; any problem becomes BAD_USER_INPUT naming the argument. */
+export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.infer<S> {
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const argument = issue.path.map(String).join('.');
+  const all = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'arguments'}: ${i.message}`).join('; ');
+  throw new BadUserInputError(`Invalid argument ${all}`, argument);
+}
+
+/** The calendar-day interval a partial date covers, for asOf filters. */
+export function dayRange(asOf: string | undefined | null): { asOfStart: string | null; asOfEnd: string | null } {
+  if (!asOf) return { asOfStart: null, asOfEnd: null };
+  return { asOfStart: earliestDay(asOf), asOfEnd: latestDay(asOf) };
+}
+
+/** Cypher predicate keeping relationship `r` when valid at $asOfStart..$asOfEnd; undated facts are kept. */
+export const AS_OF_FILTER = (r: string) =>
+  `($asOfStart IS NULL OR ((${r}.validFromDay IS NULL OR ${r}.validFromDay <= $asOfEnd) AND (${r}.validToDay IS NULL OR ${r}.validToDay >= $asOfStart)))`;

@@ -1,0 +1,304 @@
+import { GraphQLScalarType, Kind, type GraphQLFieldResolver } from 'graphql';
+import { z } from 'zod';
+import type { Database } from '../db/database';
+import type { RelationshipType } from '../model/relationship-types';
+import { boundedInt, idArg, parseArgs, partialDateArg } from './args';
+import { BadUserInputError, NotFoundError } from './errors';
+import type { Direction, Loaders } from './loaders';
+import * as queries from './queries';
+import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
+
+/** What every resolver gets: the process's database and this request's loaders. */
+export interface ApiContext {
+  db: Database;
+  loaders: Loaders;
+}
+
+type Source = Record<string, unknown> & { props?: Record<string, unknown> };
+
+/** Reads a field from a record's own fields first, then from its Neo4j properties. */
+export const fieldResolver: GraphQLFieldResolver<Source, ApiContext> = (source, _args, _ctx, info) => {
+  const own = source[info.fieldName];
+  if (own !== undefined) return own;
+  return source.props?.[info.fieldName] ?? null;
+};
+
+const optionalDate = partialDateArg.nullish().transform((v) => v ?? null);
+const relationshipTypes = z.array(z.string()).nullish().transform((v) => (v && v.length > 0 ? (v as RelationshipType[]) : null));
+const entityTypes = z
+  .array(z.string())
+  .nullish()
+  .transform((v) => (v && v.length > 0 ? v.map(labelOfEnum) : null));
+
+const PartialDate = new GraphQLScalarType({
+  name: 'PartialDate',
+  description: 'A date as precise as the source states it: "2019", "2019-03" or "2019-03-04".',
+  serialize: (value) => String(value),
+  // Checked by the resolvers with zod, so that a bad date is a BAD_USER_INPUT error naming the argument.
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new BadUserInputError('PartialDate must be a string such as "2019-03"');
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new BadUserInputError('PartialDate must be a string such as "2019-03"');
+    return ast.value;
+  },
+});
+
+async function related(
+  ctx: ApiContext,
+  entityId: string,
+  types: RelationshipType[] | null,
+  direction: Direction,
+  asOf: string | null = null,
+  first = 200,
+): Promise<RelationshipRecord[]> {
+  return ctx.loaders.relationships.load({ entityId, spec: { types, direction, asOf, first } });
+}
+
+async function ends(ctx: ApiContext, rels: RelationshipRecord[], end: 'fromId' | 'toId'): Promise<EntityRecord[]> {
+  const loaded = await ctx.loaders.entity.loadMany(rels.map((r) => r[end]));
+  return loaded.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
+}
+
+const asOfArgs = z.object({ asOf: optionalDate });
+/** A field that lists one kind of relationship of the entity, with an optional asOf argument. */
+const relField =
+  (types: RelationshipType[], direction: Direction) =>
+  (parent: EntityRecord, args: unknown, ctx: ApiContext) =>
+    related(ctx, parent.props.id, types, direction, parseArgs(asOfArgs, args).asOf);
+
+function evidence(props: Record<string, unknown>): { documentId: string; quote: string }[] {
+  const docs = (props.evidenceDocs as string[] | undefined) ?? [];
+  const quotes = (props.evidenceQuotes as string[] | undefined) ?? [];
+  return docs.map((documentId, i) => ({ documentId, quote: quotes[i] ?? '' }));
+}
+
+const entityFields = {
+  type: (parent: EntityRecord) => entityTypeEnum(parent.label),
+  aliases: (parent: EntityRecord) => (parent.props.aliases as string[] | undefined) ?? [],
+  inferred: (parent: EntityRecord) => parent.props.inferred === true,
+  evidence: (parent: EntityRecord) => evidence(parent.props),
+  relationships: (parent: EntityRecord, args: unknown, ctx: ApiContext) => {
+    const a = parseArgs(
+      z.object({
+        types: relationshipTypes,
+        direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).default('BOTH'),
+        asOf: optionalDate,
+        first: boundedInt(1, 200).default(100),
+      }),
+      args,
+    );
+    return related(ctx, parent.props.id, a.types, a.direction, a.asOf, a.first);
+  },
+  figures: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+    ends(ctx, await related(ctx, parent.props.id, ['HAS_FIGURE'], 'OUTGOING'), 'toId'),
+  mentionedIn: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+    ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'INCOMING'), 'fromId'),
+};
+
+/** Entity fields plus `category`, the entity's `kind` property, for the types that have one. */
+const categorized = { ...entityFields, category: (parent: EntityRecord) => parent.props.kind ?? null };
+
+const first = async (promise: Promise<EntityRecord[]>) => (await promise)[0] ?? null;
+
+/** The resolver map of the API (schema in schema/api.graphql). */
+export const resolvers = {
+  PartialDate,
+  Entity: { __resolveType: (record: EntityRecord) => record.label },
+  Organization: {
+    ...categorized,
+    partners: relField(['PARTNER_OF'], 'BOTH'),
+    participations: relField(['PARTICIPATED_IN'], 'OUTGOING'),
+  },
+  Person: { ...entityFields, posts: relField(['HOLDS_POST'], 'OUTGOING'), participations: relField(['PARTICIPATED_IN'], 'OUTGOING') },
+  Country: entityFields,
+  RegionalBloc: entityFields,
+  Place: categorized,
+  EventSeries: {
+    ...entityFields,
+    editions: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+      ends(ctx, await related(ctx, parent.props.id, ['EDITION_OF'], 'INCOMING'), 'fromId'),
+    organizers: relField(['ORGANIZED'], 'INCOMING'),
+  },
+  Event: {
+    ...categorized,
+    series: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+      first(ends(ctx, await related(ctx, parent.props.id, ['EDITION_OF'], 'OUTGOING'), 'toId')),
+    partOf: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+      first(ends(ctx, await related(ctx, parent.props.id, ['PART_OF'], 'OUTGOING'), 'toId')),
+    subEvents: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+      ends(ctx, await related(ctx, parent.props.id, ['PART_OF'], 'INCOMING'), 'fromId'),
+    precededBy: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+      ends(ctx, await related(ctx, parent.props.id, ['PRECEDED_BY'], 'OUTGOING'), 'toId'),
+    heldIn: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+      ends(ctx, await related(ctx, parent.props.id, ['HELD_IN'], 'OUTGOING'), 'toId'),
+    organizers: relField(['ORGANIZED'], 'INCOMING'),
+    participants: relField(['PARTICIPATED_IN'], 'INCOMING'),
+    speakers: relField(['SPOKE_AT'], 'INCOMING'),
+    themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => related(ctx, parent.props.id, ['HAS_THEME'], 'OUTGOING'),
+  },
+  Initiative: {
+    ...entityFields,
+    initiators: relField(['INITIATED'], 'INCOMING'),
+    signatories: relField(['SIGNED', 'JOINED'], 'INCOMING'),
+    goals: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => related(ctx, parent.props.id, ['AIMS_AT'], 'OUTGOING'),
+    themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => related(ctx, parent.props.id, ['HAS_THEME'], 'OUTGOING'),
+  },
+  Programme: categorized,
+  Goal: categorized,
+  Theme: categorized,
+  Figure: {
+    ...entityFields,
+    subject: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
+      first(ends(ctx, await related(ctx, parent.props.id, ['HAS_FIGURE'], 'INCOMING'), 'fromId')),
+  },
+  Document: {
+    ...categorized,
+    mentions: async (parent: EntityRecord, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(z.object({ first: boundedInt(1, 500).default(100) }), args);
+      return ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'OUTGOING', null, a.first), 'toId');
+    },
+  },
+  Relationship: {
+    from: (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(rel.fromId),
+    to: (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(rel.toId),
+    with: async (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => {
+      const ids = rel.props.with;
+      const list = Array.isArray(ids) ? (ids as string[]) : typeof ids === 'string' ? [ids] : [];
+      const loaded = await ctx.loaders.entity.loadMany(list);
+      return loaded.filter((e) => e !== null && !(e instanceof Error));
+    },
+    inferred: (rel: RelationshipRecord) => rel.props.inferred === true,
+    evidence: (rel: RelationshipRecord) => evidence(rel.props),
+  },
+  Evidence: {
+    document: (e: { documentId: string }, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(e.documentId),
+  },
+  Hop: {
+    from: (hop: { fromId: string }, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(hop.fromId),
+    to: (hop: { toId: string }, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(hop.toId),
+  },
+  ConnectionPath: { length: (path: queries.ConnectionPath) => path.hops.length },
+  GraphNode: {
+    id: (n: { entity: EntityRecord }) => n.entity.props.id,
+    type: (n: { entity: EntityRecord }) => entityTypeEnum(n.entity.label),
+    name: (n: { entity: EntityRecord }) => n.entity.props.name ?? n.entity.props.id,
+  },
+  GraphEdge: {
+    source: (rel: RelationshipRecord) => rel.fromId,
+    target: (rel: RelationshipRecord) => rel.toId,
+    inferred: (rel: RelationshipRecord) => rel.props.inferred === true,
+    evidence: (rel: RelationshipRecord) => evidence(rel.props),
+  },
+  TimelineEntry: {
+    date: (rel: RelationshipRecord) => rel.props.validFrom ?? rel.props.validTo,
+    until: (rel: RelationshipRecord) => rel.props.validTo ?? null,
+    relationship: (rel: RelationshipRecord) => rel,
+  },
+  Query: {
+    entity: (_root: unknown, args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(parseArgs(z.object({ id: idArg }), args).id),
+
+    entities: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(
+        z.object({
+          type: z.string().nullish(),
+          country: idArg.nullish(),
+          name: z.string().max(100, 'must be at most 100 characters').nullish(),
+          first: boundedInt(1, 100).default(20),
+          after: z.string().max(500).nullish(),
+        }),
+        args,
+      );
+      const page = await queries.listEntities(ctx.db, ctx.loaders, {
+        label: a.type ? labelOfEnum(a.type) : null,
+        country: a.country ?? null,
+        name: a.name ?? null,
+        first: a.first,
+        after: a.after ? decodeCursor(a.after) : null,
+      });
+      return {
+        edges: page.items.map((node) => ({ node, cursor: encodeCursor(node) })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.length ? encodeCursor(page.items[page.items.length - 1]!) : null },
+        totalCount: page.totalCount,
+      };
+    },
+
+    search: (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(
+        z.object({
+          query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+          types: entityTypes,
+          first: boundedInt(1, 50).default(10),
+        }),
+        args,
+      );
+      return queries.search(ctx.db, ctx.loaders, { text: a.query, labels: a.types, first: a.first });
+    },
+
+    partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(z.object({ actorId: idArg, asOf: optionalDate }), args);
+      const result = await queries.partnersAttendance(ctx.db, ctx.loaders, a.actorId, a.asOf);
+      if (!result) throw new NotFoundError('actor', a.actorId);
+      return result;
+    },
+
+    coParticipants: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(z.object({ actorId: idArg, first: boundedInt(1, 100).default(20) }), args);
+      const result = await queries.coParticipants(ctx.db, ctx.loaders, a.actorId, a.first);
+      if (!result) throw new NotFoundError('actor', a.actorId);
+      return result;
+    },
+
+    connections: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(
+        z.object({
+          fromId: idArg,
+          toId: idArg,
+          maxHops: boundedInt(1, 6).default(4),
+          first: boundedInt(1, 20).default(5),
+          via: relationshipTypes,
+        }),
+        args,
+      );
+      if (a.fromId === a.toId) throw new BadUserInputError('fromId and toId must be different entities', 'toId');
+      const result = await queries.connections(ctx.db, ctx.loaders, a);
+      if ('missing' in result) throw new NotFoundError('entity', result.missing);
+      return result;
+    },
+
+    neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(
+        z.object({ id: idArg, depth: boundedInt(1, 3).default(1), types: relationshipTypes, limit: boundedInt(1, 500).default(200) }),
+        args,
+      );
+      return queries.neighbourhood(ctx.db, ctx.loaders, a);
+    },
+
+    timeline: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(z.object({ id: idArg, from: optionalDate, to: optionalDate }), args);
+      if (a.from && a.to && a.to < a.from.slice(0, a.to.length)) throw new BadUserInputError(`to ("${a.to}") is before from ("${a.from}")`, 'to');
+      const result = await queries.timeline(ctx.db, ctx.loaders, a);
+      if (!result) throw new NotFoundError('entity', a.id);
+      return result;
+    },
+
+    statistics: (_root: unknown, _args: unknown, ctx: ApiContext) => queries.statistics(ctx.db),
+  },
+};
+
+function encodeCursor(entity: EntityRecord): string {
+  return Buffer.from(JSON.stringify([entity.props.name ?? '', entity.props.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { name: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+      return { name: value[0] as string, id: value[1] as string };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError('Invalid argument after: not a cursor returned by this API', 'after');
+}
