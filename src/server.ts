@@ -100,8 +100,11 @@ export function createServer(env: Env, db: Database): ApiServer {
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) responseHeaders[key] = value;
+    if (response.body.kind === 'complete') {
+      res.writeHead(clientErrorStatus(response.status ?? 200, response.body.string), responseHeaders);
+      return void res.end(response.body.string);
+    }
     res.writeHead(response.status ?? 200, responseHeaders);
-    if (response.body.kind === 'complete') return void res.end(response.body.string);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
@@ -124,6 +127,25 @@ export function createServer(env: Env, db: Database): ApiServer {
       await apollo.stop();
     },
   };
+}
+
+// Errors raised before execution: the query itself is wrong.
+const PRE_EXECUTION_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+
+/**
+ * graphql-armor's token limit rejects a query while Apollo parses it, and Apollo answers that with 500; a client's
+ * mistake must never be a 5xx, so a 5xx whose errors all come before execution becomes 400.
+ */
+function clientErrorStatus(status: number, body: string): number {
+  if (status < 500) return status;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    const errors = parsed.errors ?? [];
+    if (parsed.data == null && errors.length > 0 && errors.every((e) => PRE_EXECUTION_CODES.has(String(e.extensions?.code)))) return 400;
+  } catch {
+    // not JSON: leave the status alone
+  }
+  return status;
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {

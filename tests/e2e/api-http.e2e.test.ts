@@ -1,0 +1,163 @@
+import { loadEnv } from '../../src/config/env';
+import { openDatabase } from '../../src/db/database';
+import { QUERY_LIMITS } from '../../src/graphql/limits';
+import { loadSeed } from '../../src/seed/load-seed';
+import { startApi, type RunningApi } from '../helpers/api';
+import { SEED_DIR } from '../helpers/seed-fixture';
+
+let api: RunningApi;
+beforeAll(async () => {
+  api = await startApi();
+  await loadSeed(api.db, SEED_DIR);
+});
+afterAll(() => api.stop());
+
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(`${api.url}/graphql`, { method: 'POST', headers, body });
+
+describe('HTTP conventions', () => {
+  it('GET /health reports a reachable database', async () => {
+    const response = await fetch(`${api.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'reachable' });
+  });
+
+  it('answers GET queries and POSTs with GraphQL content types', async () => {
+    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ entity(id: "org:itu") { name } }')}`, {
+      // Apollo's CSRF prevention lets a GET through only with a header a browser form cannot set.
+      headers: { accept: 'application/graphql-response+json', 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(200);
+    expect(get.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(await get.json()).toEqual({ data: { entity: { name: 'International Telecommunication Union' } } });
+    const posted = await post(JSON.stringify({ query: '{ entity(id: "org:itu") { id } }' }));
+    expect(posted.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('refuses batched requests with 400', async () => {
+    const response = await post(JSON.stringify([{ query: '{ statistics { nodes } }' }, { query: '{ statistics { nodes } }' }]));
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const response = await post(JSON.stringify({ query: `{ statistics { nodes } } #${'x'.repeat(200_000)}` }));
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a simple (CSRF-prone) POST with 400', async () => {
+    const response = await post(JSON.stringify({ query: '{ statistics { nodes } }' }), { 'content-type': 'text/plain' });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses malformed JSON with 400, unknown paths with 404 and other methods with 405', async () => {
+    expect((await post('{"query": ')).status).toBe(400);
+    expect((await fetch(`${api.url}/nope`)).status).toBe(404);
+    expect((await fetch(`${api.url}/graphql`, { method: 'PUT', body: '{}' })).status).toBe(405);
+  });
+
+  it('serves the Neo4j Browser guide and style with CORS', async () => {
+    const guide = await fetch(`${api.url}/browser/guide.html`);
+    expect(guide.status).toBe(200);
+    expect(guide.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await guide.text()).toContain('<article class="guide">');
+    expect(await (await fetch(`${api.url}/browser/style.grass`)).text()).toContain('node.Organization');
+  });
+});
+
+describe('limits', () => {
+  const expectRejected = async (query: string, pattern: RegExp) => {
+    const { status, body } = await api.graphql(query);
+    expect(status).toBe(400);
+    expect(body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors![0]!.message).toMatch(pattern);
+  };
+
+  it('rejects queries deeper than the limit', async () => {
+    let selection = 'name';
+    for (let i = 0; i <= QUERY_LIMITS.maxDepth / 2; i++) selection = `partOf { partOf { ${selection} } }`;
+    await expectRejected(`{ entity(id: "event:mlw-2019") { ... on Event { ${selection} } } }`, /depth/i);
+  });
+
+  it('rejects too many aliases', async () => {
+    const aliases = Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: entity(id: "org:itu") { id }`).join(' ');
+    await expectRejected(`{ ${aliases} }`, /alias/i);
+  });
+
+  it('rejects too many tokens', async () => {
+    const fields = Array.from({ length: QUERY_LIMITS.maxTokens }, () => 'id').join(' ');
+    await expectRejected(`{ entity(id: "org:itu") { ${fields} } }`, /token/i);
+  });
+
+  it('rejects queries that cost too much', async () => {
+    // Page sizes multiply: 200 relationships of each of 200 neighbours is 40,000 rows.
+    const selection = 'relationships(first: 200) { to { relationships(first: 200) { id evidence { quote } } } }';
+    const { status, body } = await api.graphql(`{ entity(id: "org:ichei") { ${selection} } }`);
+    expect(status).toBe(400);
+    expect(body.errors!.map((e) => e.message).join(' ')).toMatch(/cost/i);
+  });
+
+  it('bounds page sizes with BAD_USER_INPUT naming the argument', async () => {
+    const { status, body } = await api.graphql('{ entities(first: 1000) { totalCount } }');
+    expect(status).toBe(200);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(body.errors![0]!.message).toMatch(/first: must be at most 100/);
+  });
+});
+
+describe('bad input and unknown ids', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['an impossible asOf date', '{ entity(id: "org:ichei") { relationships(asOf: "2019-02-30") { type } } }', 'asOf', /"2019-02-30" is impossible/],
+    ['a malformed asOf date', '{ partnersAttendance(actorId: "org:ichei", asOf: "March 2019") { partner { id } } }', 'asOf', /not a date of the form/],
+    ['too many hops', '{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 9) { length } }', 'maxHops', /at most 6/],
+    ['a neighbourhood deeper than 3', '{ neighbourhood(id: "org:ichei", depth: 4) { truncated } }', 'depth', /at most 3/],
+    ['an empty search', '{ search(query: "   ") { score } }', 'query', /must not be empty/],
+    ['a forged cursor', '{ entities(after: "bm90LWEtY3Vyc29y") { totalCount } }', 'after', /not a cursor returned by this API/],
+    ['the same entity twice', '{ connections(fromId: "org:itu", toId: "org:itu") { length } }', 'toId', /must be different/],
+  ];
+
+  it.each(cases)('%s gives BAD_USER_INPUT', async (_name, query, argument, message) => {
+    const { status, body } = await api.graphql(query);
+    expect(status).toBe(200);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+    expect(body.errors![0]!.message).toMatch(message);
+  });
+
+  it('gives null for an unknown entity and NOT_FOUND for an unknown actor', async () => {
+    const { body } = await api.graphql('{ entity(id: "org:nobody") { id } neighbourhood(id: "org:nobody") { truncated } }');
+    expect(body).toEqual({ data: { entity: null, neighbourhood: null } });
+    const missing = await api.graphql('{ partnersAttendance(actorId: "org:nobody") { partner { id } } }');
+    expect(missing.body.errors![0]!.extensions).toEqual({ code: 'NOT_FOUND', id: 'org:nobody' });
+    expect(missing.body.errors![0]!.message).toBe('No actor with id "org:nobody"');
+  });
+
+  it('never sends a stack trace', async () => {
+    const { body } = await api.graphql('{ entity(id: "org:ichei") { relationships(first: -1) { type } } }');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+});
+
+describe('a database outage', () => {
+  it('gives DATABASE_UNAVAILABLE quickly, with no stack trace, and /health 503', async () => {
+    const env = loadEnv({ ...process.env, NEO4J_MAX_RETRY_MS: '1000' });
+    const down = await startApi(openDatabase(env, 'bolt://127.0.0.1:1'));
+    try {
+      const began = Date.now();
+      const { status, body } = await down.graphql('{ entity(id: "org:ichei") { name } }');
+      expect(Date.now() - began).toBeLessThan(10_000);
+      expect(status).toBe(200);
+      expect(body.errors![0]).toEqual({
+        message: 'The database is unavailable; try again shortly.',
+        locations: [{ line: 1, column: 3 }],
+        path: ['entity'],
+        extensions: { code: 'DATABASE_UNAVAILABLE' },
+      });
+      const health = await fetch(`${down.url}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: 'degraded', database: 'unreachable' });
+    } finally {
+      await down.stop();
+    }
+  });
+});
