@@ -63,6 +63,16 @@ export function createServer(env: Env, db: Database): ApiServer {
       return sendJson(res, reachable ? 200 : 503, { status: reachable ? 'ok' : 'degraded', database: reachable ? 'reachable' : 'unreachable' });
     }
     const browserFile = BROWSER_FILES[url.pathname];
+    if (browserFile && req.method === 'OPTIONS') {
+      // Neo4j Browser's fetch sends Cache-Control, so it asks first; these are public read-only files.
+      res.writeHead(204, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, HEAD',
+        'Access-Control-Allow-Headers': String(req.headers['access-control-request-headers'] ?? 'Cache-Control'),
+        'Access-Control-Max-Age': '600',
+      });
+      return void res.end();
+    }
     if (browserFile) {
       // Neo4j Browser fetches the guide from its own origin, so these read-only files allow any origin.
       const body = fs.readFileSync(path.join(PROJECT_ROOT, url.pathname.slice(1)));

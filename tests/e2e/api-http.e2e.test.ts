@@ -42,7 +42,7 @@ describe('HTTP conventions', () => {
   it('refuses an oversized body with 413', async () => {
     const response = await post(JSON.stringify({ query: `{ statistics { nodes } } #${'x'.repeat(200_000)}` }));
     expect(response.status).toBe(413);
-    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses a simple (CSRF-prone) POST with 400', async () => {

@@ -17,6 +17,7 @@ export async function connectNeo4jBrowser(page: Page, browserUrl: string, boltUr
 export async function runInNeo4jBrowser(page: Page, query: string): Promise<void> {
   const editor = page.getByTestId('activeEditor');
   await editor.click();
-  await page.keyboard.type(query);
+  // insertText, not type: typed keys can accept the editor's autocompletion and change the command.
+  await page.keyboard.insertText(query);
   await page.getByTestId('editor-Run').click();
 }

@@ -1,5 +1,6 @@
 import { localNeo4j, stopDatabase, ensureDatabase } from '../../src/db/ensure-database';
 import { applyTestEnv } from '../helpers/test-env';
+import { startApi } from '../helpers/api';
 import { openTestDatabase } from '../helpers/database';
 
 const env = applyTestEnv();
@@ -39,19 +40,30 @@ describe('the project-local Neo4j', () => {
     expect(localNeo4j(env).status().pid).toBe(before.pid);
   });
 
-  it('keeps data across a stop and a start, and leaves no JVM behind', async () => {
+  it('keeps data across a stop and a start, leaves no JVM behind, and the API recovers by itself', async () => {
     const marker = `survives-${Date.now()}`;
     let db = openTestDatabase();
     await db.write('CREATE (:LauncherProbe {marker: $marker})', { marker });
     await db.close();
+    const api = await startApi();
+    const probe = '{ statistics { nodes } }';
+    expect((await api.graphql(probe)).body.errors).toBeUndefined();
 
     const { pid } = localNeo4j(env).status();
     await expect(stopDatabase(env)).resolves.toMatch(/Stopped the local Neo4j/);
     expect(localNeo4j(env).status().running).toBe(false);
     expect(() => process.kill(pid!, 0)).toThrow();
+    const during = await api.graphql(probe);
+    expect(during.body.errors![0]!.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+    expect((await fetch(`${api.url}/health`)).status).toBe(503);
 
     const restarted = await ensureDatabase(env);
     expect(restarted.startedHere).toBe(true);
+    // The same API process, with the same driver, answers again without a restart.
+    const after = await api.graphql(probe);
+    expect(after.body.errors).toBeUndefined();
+    expect((await fetch(`${api.url}/health`)).status).toBe(200);
+    await api.stop();
     db = openTestDatabase();
     try {
       const rows = await db.read<{ n: number }>('MATCH (p:LauncherProbe {marker: $marker}) RETURN count(p) AS n', { marker });

@@ -1,0 +1,173 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Database } from '../../src/db/database';
+import { createLoaders } from '../../src/graphql/loaders';
+import type { ApiContext } from '../../src/graphql/resolvers';
+import { loadSeed } from '../../src/seed/load-seed';
+import { createApolloServer } from '../../src/server';
+import { openTestDatabase } from '../helpers/database';
+import { SEED_DIR } from '../helpers/seed-fixture';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let db: Database;
+let apollo: ApolloServer<ApiContext>;
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await loadSeed(db, SEED_DIR);
+  apollo = createApolloServer();
+  await apollo.start();
+});
+afterAll(async () => {
+  await apollo.stop();
+  await db.close();
+});
+
+/** Runs a query in-process and returns its data and the number of database round trips it cost. */
+async function run(query: string, variables: Record<string, unknown> = {}): Promise<{ data: Json; errors?: Json[]; trips: number }> {
+  const before = db.roundTrips;
+  const response = await apollo.executeOperation({ query, variables }, { contextValue: { db, loaders: createLoaders(db) } });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return { data: response.body.singleResult.data, errors: response.body.singleResult.errors as Json[], trips: db.roundTrips - before };
+}
+
+describe('round trips (no N+1)', () => {
+  const nested = `query($first: Int) {
+    entities(first: $first) { edges { node { id name
+      relationships { type evidence { quote document { title } }
+        to { name relationships { type from { name } evidence { document { published } } } }
+      }
+    } } }
+  }`;
+
+  it('a nested query costs a bounded number of round trips, whatever the size of its result', async () => {
+    const small = await run(nested, { first: 2 });
+    const large = await run(nested, { first: 60 });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    const relationshipsSeen = (r: Json) => r.data.entities.edges.reduce((n: number, e: Json) => n + e.node.relationships.length, 0);
+    expect(relationshipsSeen(large)).toBeGreaterThan(10 * relationshipsSeen(small) / 2);
+    // list + count, two levels of relationships, and the evidence documents at each level.
+    expect(large.trips).toBeLessThanOrEqual(6);
+    expect(large.trips).toBe(small.trips);
+  });
+
+  it('an event with its organizers, participants and speakers is a handful of round trips', async () => {
+    const { data, trips } = await run(`{ entity(id: "event:mlw-2019") { ... on Event {
+      organizers { from { name } evidence { quote } } participants { role from { name } } speakers { from { name } }
+      subEvents { name participants { role from { name ... on Organization { partners { to { name } } } } } }
+    } } }`);
+    expect(data.entity.subEvents.length).toBe(5);
+    // entity, then one batch per distinct relationship field and level.
+    expect(trips).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('asOf keeps the facts valid at a (partial) date', () => {
+  const query = `query($asOf: PartialDate) { entity(id: "org:huawei") { relationships(asOf: $asOf, direction: OUTGOING, types: [PARTICIPATED_IN]) { to { id } } } }`;
+  it.each([
+    ['2019', 1],
+    ['2019-03', 1],
+    ['2019-03-04', 1],
+    ['2019-03-08', 1],
+    ['2019-03-09', 0],
+    ['2019-02', 0],
+    ['2018', 0],
+  ])('asOf %s gives %d', async (asOf, count) => {
+    const { data, errors } = await run(query, { asOf });
+    expect(errors).toBeUndefined();
+    expect(data.entity.relationships).toHaveLength(count);
+  });
+
+  it('keeps undated facts, whatever the date', async () => {
+    const { data } = await run(`{ entity(id: "org:ichei") { ... on Organization { partners(asOf: "1990") { to { name } } } } }`);
+    expect(data.entity.partners).toHaveLength(2);
+  });
+});
+
+describe('lists and search', () => {
+  it('pages through every organization with cursors, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 10; page++) {
+      const { data }: { data: Json } = await run(
+        'query($after: String) { entities(type: ORGANIZATION, first: 4, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      total = data.entities.totalCount;
+      seen.push(...data.entities.edges.map((e: Json) => e.node.id));
+      if (!data.entities.pageInfo.hasNextPage) break;
+      after = data.entities.pageInfo.endCursor;
+    }
+    expect(total).toBe(13);
+    expect(seen).toHaveLength(13);
+    expect(new Set(seen).size).toBe(13);
+  });
+
+  it('filters by name, ignoring case and accents', async () => {
+    const { data } = await run('{ entities(name: "WÉIDONG") { edges { node { id } } } }');
+    expect(data.entities.edges.map((e: Json) => e.node.id)).toEqual(['org:weidong']);
+  });
+
+  it.each([
+    ['case', 'huawei', 'org:huawei'],
+    ['a misspelling kept as an alias', 'UNECO', 'org:unesco'],
+    ['a typo', 'Harvrd', 'org:harvard-university'],
+    ['accents', 'Télécommunication', 'org:itu'],
+    ['an acronym', 'itu', 'org:itu'],
+    ['several words', 'world bank', 'org:world-bank'],
+  ])('search tolerates %s', async (_what, text, id) => {
+    const { data } = await run('query($q: String!) { search(query: $q, first: 3) { entity { id } } }', { q: text });
+    expect(data.search[0].entity.id).toBe(id);
+  });
+
+  it('search filters by type', async () => {
+    const { data } = await run('{ search(query: "UNESCO", types: [PLACE]) { entity { id type } } }');
+    expect(data.search.map((h: Json) => h.entity.id)).toEqual(['place:unesco-headquarters']);
+  });
+});
+
+describe('paths, neighbourhoods, timelines and statistics', () => {
+  it('connections respect maxHops and give evidence on every hop', async () => {
+    const near = await run('{ connections(fromId: "org:huawei", toId: "org:world-bank", maxHops: 3) { length } }');
+    expect(near.data.connections).toEqual([]);
+    const { data } = await run('{ connections(fromId: "org:huawei", toId: "org:world-bank", maxHops: 6, first: 20) { length hops { relationship { evidence { quote } } } } }');
+    expect(data.connections.length).toBeGreaterThan(0);
+    for (const path of data.connections) {
+      expect(path.length).toBe(4);
+      for (const hop of path.hops) expect(hop.relationship.evidence[0].quote.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a neighbourhood grows with depth and honours its node limit', async () => {
+    const sizes: number[] = [];
+    for (const depth of [1, 2, 3]) {
+      const { data } = await run(`{ neighbourhood(id: "org:ichei", depth: ${depth}) { nodes { distance } truncated } }`);
+      sizes.push(data.neighbourhood.nodes.length);
+      expect(Math.max(...data.neighbourhood.nodes.map((n: Json) => n.distance))).toBe(depth);
+    }
+    expect(sizes[0]!).toBeLessThan(sizes[1]!);
+    expect(sizes[1]!).toBeLessThan(sizes[2]!);
+    const { data } = await run('{ neighbourhood(id: "org:ichei", depth: 3, limit: 5) { nodes { id } edges { source target } truncated } }');
+    expect(data.neighbourhood.truncated).toBe(true);
+    expect(data.neighbourhood.nodes.length).toBeLessThanOrEqual(6);
+    const ids = new Set(data.neighbourhood.nodes.map((n: Json) => n.id));
+    for (const edge of data.neighbourhood.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+  });
+
+  it('a timeline filters by dates', async () => {
+    const all = await run('{ timeline(id: "country:china") { date until relationship { type } } }');
+    expect(all.data.timeline.map((t: Json) => [t.date, t.relationship.type])).toEqual([['2023-11-01', 'DISCUSSED']]);
+    const none = await run('{ timeline(id: "country:china", from: "2024") { date } }');
+    expect(none.data.timeline).toEqual([]);
+  });
+
+  it('statistics count what the seed holds', async () => {
+    const { data } = await run('{ statistics { nodes documents inferredRelationships nodesByType { name count } relationshipsByType { name count } } }');
+    expect(data.statistics.documents).toBe(2);
+    expect(data.statistics.nodesByType).toEqual(expect.arrayContaining([{ name: 'Organization', count: 13 }, { name: 'Document', count: 2 }]));
+    expect(data.statistics.relationshipsByType).toEqual(expect.arrayContaining([{ name: 'PARTNER_OF', count: 2 }]));
+    expect(data.statistics.inferredRelationships).toBeGreaterThanOrEqual(3);
+  });
+});
