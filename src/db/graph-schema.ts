@@ -24,8 +24,14 @@ export function graphSchemaStatements(): string[] {
   ];
 }
 
-/** Applies the graph schema (each statement is idempotent) and waits for the indexes to come online. */
+/** Applies the missing parts of the graph schema and waits for new indexes to come online. */
 export async function applyGraphSchema(db: Database): Promise<void> {
-  for (const statement of graphSchemaStatements()) await db.write(statement);
-  await db.write('CALL db.awaitIndexes(300)');
+  const [indexes, constraints] = await Promise.all([
+    db.read<{ name: string }>('SHOW INDEXES YIELD name RETURN name'),
+    db.read<{ name: string }>('SHOW CONSTRAINTS YIELD name RETURN name'),
+  ]);
+  const existing = new Set([...indexes, ...constraints].map((row) => row.name));
+  const missing = graphSchemaStatements().filter((statement) => !existing.has(/^CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+)/.exec(statement)![1]!));
+  for (const statement of missing) await db.write(statement);
+  if (missing.length > 0) await db.write('CALL db.awaitIndexes(300)');
 }

@@ -25,6 +25,8 @@ interface RelationshipKey {
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   relationships: DataLoader<RelationshipKey, RelationshipRecord[], string>;
+  /** A document's full text, fetched only when asked for. */
+  documentText: DataLoader<string, string>;
 }
 
 /** Creates fresh loaders for one request, so that nothing is cached across requests. */
@@ -72,7 +74,13 @@ export function createLoaders(db: Database): Loaders {
     { cacheKeyFn: (key) => `${key.entityId}|${JSON.stringify(key.spec)}` },
   );
 
-  return { entity, relationships };
+  const documentText = new DataLoader<string, string>(async (ids) => {
+    const rows = await db.read<{ id: string; text: string }>('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN id, d.text AS text', { ids: [...ids] });
+    const byId = new Map(rows.map((row) => [row.id, row.text]));
+    return ids.map((id) => byId.get(id) ?? '');
+  });
+
+  return { entity, relationships, documentText };
 }
 
 /** The Cypher for one spec; relationship types come only from the model's allow-list (validated by GraphQL enums). */

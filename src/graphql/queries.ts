@@ -117,27 +117,30 @@ export interface PartnerAttendance {
   attendances: RelationshipRecord[];
 }
 
-/** An actor's partners and the events each attended, in one query; null when the actor does not exist. */
+/**
+ * An actor's partners and the events each attended, in one query; null when the actor does not exist. Events come
+ * back once each, not once per attendance, since hubs share most of their events.
+ */
 export async function partnersAttendance(db: Database, loaders: Loaders, actorId: string, asOf: string | null): Promise<PartnerAttendance[] | null> {
-  const rows = await db.read<{ found: boolean; partners: { partner: NodeRow; partnership: RelRow; attendances: { rel: RelRow; event: NodeRow }[] }[] }>(
+  const rows = await db.read<{ found: boolean; partners: { partner: NodeRow; partnership: RelRow; attendances: RelRow[] }[]; events: NodeRow[] }>(
     `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $id}) ` +
       `RETURN a IS NOT NULL AS found, [(a)-[p:PARTNER_OF]-(partner) WHERE ${AS_OF_FILTER('p')} | {` +
       `partner: ${NODE_PROJECTION('partner')}, partnership: ${REL_PROJECTION('p')}, ` +
-      `attendances: [(partner)-[att:${ATTENDANCE.join('|')}]->(e) WHERE ${AS_OF_FILTER('att')} | {rel: ${REL_PROJECTION('att')}, event: ${NODE_PROJECTION('e')}}]` +
-      `}] AS partners`,
+      `attendances: [(partner)-[att:${ATTENDANCE.join('|')}]->() WHERE ${AS_OF_FILTER('att')} | ${REL_PROJECTION('att')}]` +
+      `}] AS partners, ` +
+      `COLLECT { MATCH (a)-[p:PARTNER_OF]-()-[att:${ATTENDANCE.join('|')}]->(e) WHERE ${AS_OF_FILTER('p')} AND ${AS_OF_FILTER('att')} ` +
+      `WITH DISTINCT e RETURN ${NODE_PROJECTION('e')} } AS events`,
     { id: actorId, ...dayRange(asOf) },
   );
   const row = rows[0]!;
   if (!row.found) return null;
+  for (const event of row.events) entityOf(loaders, event);
   return row.partners
     .map((p) => ({
       partner: entityOf(loaders, p.partner),
       partnership: toRelationship(p.partnership),
       attendances: p.attendances
-        .map((a) => {
-          entityOf(loaders, a.event);
-          return toRelationship(a.rel);
-        })
+        .map(toRelationship)
         .sort((x, y) => String(x.props.validFromDay ?? '').localeCompare(String(y.props.validFromDay ?? '')) || x.toId.localeCompare(y.toId)),
     }))
     .sort((x, y) => String(x.partner.props.name).localeCompare(String(y.partner.props.name)));

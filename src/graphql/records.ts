@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, isEntityType, type EntityType } from '../model/entity-types';
 import { isRelationshipType, type RelationshipType } from '../model/relationship-types';
+import { documentSchema } from '../seed/seed-schema';
 
 /** A node as the resolvers see it: its allow-listed label and its properties. */
 export interface EntityRecord {
@@ -63,9 +64,15 @@ export function toRelationship(row: { type: string; from: string; to: string; pr
   };
 }
 
+// properties() rather than a projection naming every key: the driver decodes a map of mostly-null keys many times
+// slower. Documents are the exception, so that their full text (Document.text loads it on demand) is not carried
+// along with every query that touches them.
+const DOCUMENT_KEYS = [...Object.keys(documentSchema.shape).filter((key) => key !== 'evidence'), 'evidenceDocs', 'evidenceQuotes', 'inferred'];
+
 /** Cypher map projection of a relationship, matching toRelationship's input. */
 export const REL_PROJECTION = (r: string) =>
   `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, props: properties(${r}), elementId: elementId(${r})}`;
 
 /** Cypher map projection of a node, matching toEntity's input. */
-export const NODE_PROJECTION = (n: string) => `{labels: labels(${n}), props: properties(${n})}`;
+export const NODE_PROJECTION = (n: string) =>
+  `{labels: labels(${n}), props: CASE WHEN ${n}:Document THEN ${n} {${DOCUMENT_KEYS.map((k) => `.${k}`).join(', ')}} ELSE properties(${n}) END}`;

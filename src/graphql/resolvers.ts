@@ -155,6 +155,7 @@ export const resolvers = {
   },
   Document: {
     ...categorized,
+    text: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => ctx.loaders.documentText.load(parent.props.id),
     mentions: async (parent: EntityRecord, args: unknown, ctx: ApiContext) => {
       const a = parseArgs(z.object({ first: boundedInt(1, 500).default(100) }), args);
       return ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'OUTGOING', null, a.first), 'toId');

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import { applyGraphSchema } from '../db/graph-schema';
 import { ENTITY_LABEL, ENTITY_TYPES } from '../model/entity-types';
-import type { RelationshipType } from '../model/relationship-types';
+import { RELATIONSHIP_TYPE_NAMES } from '../model/relationship-types';
 import { buildGraph, type GraphRows, type NodeRow, type RelationshipRow } from './build-graph';
 import { readSeed } from './read-seed';
 import { SeedValidationError } from './seed-problem';
@@ -24,6 +24,9 @@ export interface LoadReport {
 }
 
 const BATCH_SIZE = 10_000;
+
+/** The one node the loader writes outside the model: a lock that serializes concurrent loads. */
+export const SEED_LOCK_LABEL = 'SeedLoadLock';
 
 /** Reads and validates a seed folder; throws SeedValidationError listing every problem. */
 export function prepareSeed(dir: string): { seed: ValidatedSeed; rows: GraphRows } {
@@ -50,6 +53,8 @@ export async function loadRows(db: Database, rows: GraphRows, options: { dryRun:
   if (!options.dryRun) await applyGraphSchema(db);
 
   const work = async (run: Runner) => {
+    // Serializes concurrent loads: the second waits here, then sees what the first wrote.
+    if (!options.dryRun) await run(`MERGE (lock:${SEED_LOCK_LABEL} {id: 'seed'}) SET lock.lockedAt = datetime()`);
     const existingNodes = await run<{ id: string; hash: string | null }>(
       `MATCH (n:${ENTITY_LABEL}) WHERE n.seedManaged = true RETURN n.id AS id, n.seedHash AS hash`,
     );
@@ -68,8 +73,8 @@ export async function loadRows(db: Database, rows: GraphRows, options: { dryRun:
       for (const batch of chunks(nodeDiff.removed)) {
         await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) DETACH DELETE n`, { ids: batch });
       }
-      await upsertNodes(run, [...nodeDiff.created, ...nodeDiff.updated]);
-      await upsertRelationships(run, [...relDiff.created, ...relDiff.updated]);
+      await writeNodes(run, nodeDiff.created, nodeDiff.updated);
+      await writeRelationships(run, relDiff.created, relDiff.updated);
     }
     return { nodeDiff, relDiff };
   };
@@ -95,30 +100,34 @@ export async function loadRows(db: Database, rows: GraphRows, options: { dryRun:
 
 type Runner = <R>(cypher: string, params?: Record<string, unknown>) => Promise<R[]>;
 
-async function upsertNodes(run: Runner, nodes: NodeRow[]): Promise<void> {
+// The diff ran in this same transaction, after taking the load lock, so rows it calls new are created without
+// MERGE's existence check (which scans every relationship of a hub) and changed rows are found by their key index.
+async function writeNodes(run: Runner, created: NodeRow[], updated: NodeRow[]): Promise<void> {
   for (const label of ENTITY_TYPES) {
-    const ofLabel = nodes.filter((n) => n.label === label);
-    if (ofLabel.length === 0) continue;
     const others = ENTITY_TYPES.filter((l) => l !== label).join(':');
-    for (const batch of chunks(ofLabel)) {
-      await run(
-        `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n = row.props REMOVE n:${others} SET n:${label}`,
-        { rows: batch.map((n) => ({ id: n.id, props: n.props })) },
-      );
+    for (const batch of chunks(created.filter((n) => n.label === label))) {
+      await run(`UNWIND $rows AS row CREATE (n:${ENTITY_LABEL}:${label}) SET n = row.props`, { rows: batch.map((n) => ({ props: n.props })) });
+    }
+    for (const batch of chunks(updated.filter((n) => n.label === label))) {
+      await run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) SET n = row.props REMOVE n:${others} SET n:${label}`, {
+        rows: batch.map((n) => ({ id: n.id, props: n.props })),
+      });
     }
   }
 }
 
-async function upsertRelationships(run: Runner, rels: RelationshipRow[]): Promise<void> {
-  const byType = new Map<RelationshipType, RelationshipRow[]>();
-  for (const rel of rels) byType.set(rel.type, [...(byType.get(rel.type) ?? []), rel]);
-  for (const [type, ofType] of byType) {
-    for (const batch of chunks(ofType)) {
+async function writeRelationships(run: Runner, created: RelationshipRow[], updated: RelationshipRow[]): Promise<void> {
+  for (const type of RELATIONSHIP_TYPE_NAMES) {
+    for (const batch of chunks(created.filter((r) => r.type === type))) {
       await run(
-        `UNWIND $rows AS row MATCH (a:${ENTITY_LABEL} {id: row.from}) MATCH (b:${ENTITY_LABEL} {id: row.to}) ` +
-          `MERGE (a)-[r:${type} {seedKey: row.key}]->(b) SET r = row.props`,
-        { rows: batch.map((r) => ({ key: r.key, from: r.from, to: r.to, props: r.props })) },
+        `UNWIND $rows AS row MATCH (a:${ENTITY_LABEL} {id: row.from}) MATCH (b:${ENTITY_LABEL} {id: row.to}) CREATE (a)-[r:${type}]->(b) SET r = row.props`,
+        { rows: batch.map((r) => ({ from: r.from, to: r.to, props: r.props })) },
       );
+    }
+    for (const batch of chunks(updated.filter((r) => r.type === type))) {
+      await run(`UNWIND $rows AS row MATCH ()-[r:${type} {seedKey: row.key}]->() SET r = row.props`, {
+        rows: batch.map((r) => ({ key: r.key, props: r.props })),
+      });
     }
   }
 }

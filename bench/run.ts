@@ -1,0 +1,491 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import neo4j from 'neo4j-driver';
+import { loadEnv, type Env } from '../src/config/env';
+import { Database, openDatabase, type Params } from '../src/db/database';
+import { ensureDatabase, stopDatabase } from '../src/db/ensure-database';
+import { applyGraphSchema } from '../src/db/graph-schema';
+import { createLoaders } from '../src/graphql/loaders';
+import { PROJECT_ROOT } from '../src/project-root';
+import { loadRows, prepareSeed } from '../src/seed/load-seed';
+import { createApolloServer } from '../src/server';
+import { generateSeed, type GeneratedSeed } from './generate';
+import { perRowLoad, rawUnwindLoad } from './raw-loader';
+
+// The benchmark has its own Neo4j (ports 7689/7476), so it never touches the graph of `npm start` or the tests.
+const BENCH_ENV: Record<string, string> = {
+  NEO4J_HOME_DIR: '.neo4j/bench-server',
+  NEO4J_BOLT_PORT: '7689',
+  NEO4J_HTTP_PORT: '7476',
+  NEO4J_HEAP: '4g',
+  NEO4J_PAGECACHE: '2g',
+};
+const API_PORT = 4101;
+const PEER_PORT = 4102;
+
+interface Shape {
+  name: string;
+  graphql: string;
+  cypher: string;
+  params: Params;
+}
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  throughput: number;
+  errors: number;
+}
+
+function stats(latencies: number[], wallMs: number, errors: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? 0;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), throughput: (sorted.length / wallMs) * 1000, errors };
+}
+
+/** Runs `total` calls with `concurrency` workers; returns each call's latency in ms and the wall time. */
+async function drive(concurrency: number, total: number, call: () => Promise<boolean>): Promise<{ latencies: number[]; wallMs: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        const t0 = performance.now();
+        const ok = await call().catch(() => false);
+        latencies.push(performance.now() - t0);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - began, errors };
+}
+
+async function graphqlCall(port: number, query: string): Promise<boolean> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  return response.status === 200 && !body.errors;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function startNode(script: string, env: Record<string, string>): ChildProcess {
+  // `node --require tsx/cjs` keeps the server in this one process, so its peak RSS is the server's.
+  return spawn(process.execPath, ['--require', 'tsx/cjs', script], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+async function wipe(env: Env, uri: string): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(env.NEO4J_USER, env.NEO4J_PASSWORD));
+  const session = driver.session({ database: env.NEO4J_DATABASE });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
+
+/** A Database that remembers every statement it runs, to PROFILE what the API sends. */
+class RecordingDatabase extends Database {
+  readonly statements: { cypher: string; params: Params }[] = [];
+  override async read<R extends Record<string, unknown>>(cypher: string, params: Params = {}): Promise<R[]> {
+    this.statements.push({ cypher, params });
+    return super.read<R>(cypher, params);
+  }
+}
+
+function sumDbHits(profile: { dbHits: number; children: unknown[] }): number {
+  return profile.dbHits + profile.children.reduce<number>((n, child) => n + sumDbHits(child as typeof profile), 0);
+}
+
+async function profiledDbHits(db: Database, cypher: string, params: Params): Promise<number> {
+  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(`PROFILE ${cypher}`, params);
+    return result.summary.profile ? sumDbHits(result.summary.profile as never) : 0;
+  } finally {
+    await session.close();
+  }
+}
+
+function shapes(probes: GeneratedSeed['probes']): Shape[] {
+  const { hub, other, searchText } = probes;
+  return [
+    {
+      name: 'partners attendance',
+      graphql: `{ partnersAttendance(actorId: "${hub}") { partner { id name } partnership { kind evidence { quote } } attendances { role to { id name } evidence { quote } } } }`,
+      cypher:
+        'MATCH (a:Entity {id: $id})-[p:PARTNER_OF]-(partner) ' +
+        'OPTIONAL MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) ' +
+        'RETURN partner.id, partner.name, p.kind, p.evidenceQuotes, collect({role: att.role, id: e.id, name: e.name, quotes: att.evidenceQuotes}) AS attendances',
+      params: { id: hub },
+    },
+    {
+      name: 'co-participation',
+      graphql: `{ coParticipants(actorId: "${other}", first: 20) { actor { id name } sharedEventCount events { id } } }`,
+      cypher:
+        'MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|SPOKE_AT]->(:Event)-[:PART_OF*0..3]->(root:Event) WHERE NOT (root)-[:PART_OF]->(:Event) ' +
+        'WITH a, collect(DISTINCT root) AS roots UNWIND roots AS root ' +
+        'MATCH (root)<-[:PART_OF*0..3]-(:Event)<-[:PARTICIPATED_IN|SPOKE_AT]-(other) WHERE other <> a ' +
+        'WITH other, collect(DISTINCT root.id) AS events RETURN other.id, other.name, size(events) AS shared, events ORDER BY shared DESC LIMIT 20',
+      params: { id: other },
+    },
+    {
+      name: 'neighbourhood depth 2',
+      graphql: `{ neighbourhood(id: "${other}", depth: 2, limit: 200) { nodes { id type name distance } edges { id type source target } } }`,
+      cypher:
+        'MATCH (c:Entity {id: $id})-[r1]-(n1) WHERE type(r1) <> "MENTIONS" WITH c, collect(DISTINCT n1)[0..200] AS l1 ' +
+        'UNWIND l1 AS n1 OPTIONAL MATCH (n1)-[r2]-(n2) WHERE type(r2) <> "MENTIONS" AND n2 <> c AND NOT n2 IN l1 ' +
+        'WITH c, l1, collect(DISTINCT n2)[0..200] AS l2 WITH ([c] + l1 + l2)[0..201] AS kept ' +
+        'UNWIND kept AS x MATCH (x)-[r]->(y) WHERE type(r) <> "MENTIONS" AND y IN kept ' +
+        'RETURN [k IN kept | k.id] AS nodes, collect(DISTINCT {type: type(r), source: x.id, target: y.id}) AS edges',
+      params: { id: other },
+    },
+    {
+      name: 'neighbourhood depth 3',
+      graphql: `{ neighbourhood(id: "${other}", depth: 3, limit: 200) { nodes { id type name distance } edges { id type source target } } }`,
+      cypher:
+        'MATCH (c:Entity {id: $id})-[r1]-(n1) WHERE type(r1) <> "MENTIONS" WITH c, collect(DISTINCT n1)[0..200] AS l1 ' +
+        'UNWIND l1 AS n1 OPTIONAL MATCH (n1)-[r2]-(n2) WHERE type(r2) <> "MENTIONS" AND n2 <> c AND NOT n2 IN l1 ' +
+        'WITH c, l1, collect(DISTINCT n2)[0..200] AS l2 UNWIND (CASE WHEN l2 = [] THEN [null] ELSE l2 END) AS n2 ' +
+        'OPTIONAL MATCH (n2)-[r3]-(n3) WHERE type(r3) <> "MENTIONS" AND n3 <> c AND NOT n3 IN l1 AND NOT n3 IN l2 ' +
+        'WITH c, l1, l2, collect(DISTINCT n3)[0..200] AS l3 WITH ([c] + l1 + l2 + l3)[0..201] AS kept ' +
+        'UNWIND kept AS x MATCH (x)-[r]->(y) WHERE type(r) <> "MENTIONS" AND y IN kept ' +
+        'RETURN [k IN kept | k.id] AS nodes, collect(DISTINCT {type: type(r), source: x.id, target: y.id}) AS edges',
+      params: { id: other },
+    },
+    {
+      name: 'connection path',
+      graphql: `{ connections(fromId: "${hub}", toId: "${other}", maxHops: 4, first: 5) { length hops { from { id } to { id } relationship { type evidence { quote } } } } }`,
+      cypher:
+        'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) ' +
+        'MATCH p = allShortestPaths((a)-[*..4]-(b)) WHERE none(r IN relationships(p) WHERE type(r) IN ["MENTIONS", "HAS_FIGURE"]) ' +
+        'RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | {type: type(r), quotes: r.evidenceQuotes}] AS hops LIMIT 5',
+      params: { from: hub, to: other },
+    },
+    {
+      name: 'search',
+      graphql: `{ search(query: "${searchText}", first: 10) { score entity { id name type } } }`,
+      cypher:
+        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, labels(node), score LIMIT 10",
+      params: { q: searchText.split(' ').map((w) => `${w.toLowerCase()}~1`).join(' AND ') },
+    },
+  ];
+}
+
+/** The nested query compared with the Neo4j GraphQL Library: an organization, its partners, their events. */
+function peerShape(hub: string): { api: string; peer: string; cypher: string; params: Params } {
+  return {
+    api: `{ entity(id: "${hub}") { id name relationships(types: [PARTNER_OF], direction: OUTGOING, first: 200) { to { id name ... on Organization { participations { to { id name } } } } } } }`,
+    peer: `{ organizations(where: { id: { eq: "${hub}" } }) { id name partners { id name participations { id name } } } }`,
+    cypher:
+      'MATCH (o:Organization {id: $id}) OPTIONAL MATCH (o)-[:PARTNER_OF]->(p:Organization) ' +
+      'OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(e) WITH o, p, collect({id: e.id, name: e.name}) AS events ' +
+      'RETURN o.id, o.name, collect({id: p.id, name: p.name, events: events}) AS partners',
+    params: { id: hub },
+  };
+}
+
+async function main(): Promise<void> {
+  const options = new Command()
+    .option('--relationships <n>', 'seed relationships to generate (10000, 100000, 1000000...)', '10000')
+    .option('--seed <n>', 'generator seed', '42')
+    .option('--rounds <n>', 'interleaved rounds per measurement', '3')
+    .parse(process.argv)
+    .opts<{ relationships: string; seed: string; rounds: string }>();
+  const relationships = Number(options.relationships);
+  const rounds = Number(options.rounds);
+  const began = Date.now();
+  const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0)}s] ${line}`);
+
+  for (const [key, value] of Object.entries(BENCH_ENV)) if (!process.env[key]) process.env[key] = value;
+  delete process.env.NEO4J_URI;
+  const env = loadEnv();
+  const ensured = await ensureDatabase(env, log);
+  const db = openDatabase(env, ensured.uri);
+  const report: Record<string, unknown> = {
+    machine: { cpus: (await import('node:os')).cpus().length, memoryGiB: Math.round((await import('node:os')).totalmem() / 2 ** 30), node: process.version },
+    scale: { seedRelationships: relationships, seed: Number(options.seed) },
+  };
+  const children: ChildProcess[] = [];
+  try {
+    // ---------- generate
+    const generated = generateSeed({ relationships, seed: Number(options.seed), dir: path.join(PROJECT_ROOT, '.neo4j', 'bench-data', `seed-${relationships}`) });
+    log(`generated ${generated.entities} entities, ${generated.relationships} seed relationships, ${generated.documents} documents`);
+    const prepStart = performance.now();
+    const { rows } = prepareSeed(generated.dir);
+    const prepareMs = performance.now() - prepStart;
+    const nodeCount = rows.nodes.length;
+    const relCount = rows.relationships.length;
+    log(`validated and built ${nodeCount} nodes and ${relCount} relationships (with derived MENTIONS) in ${prepareMs.toFixed(0)} ms`);
+    (report.scale as Record<string, unknown>).graph = { nodes: nodeCount, relationships: relCount, documents: generated.documents };
+
+    // ---------- load, interleaved
+    await wipe(env, ensured.uri);
+    await applyGraphSchema(db);
+    const projectMs: number[] = [];
+    const rawMs: number[] = [];
+    for (let round = 0; round < Math.max(2, rounds - 1); round++) {
+      await wipe(env, ensured.uri);
+      let t0 = performance.now();
+      await loadRows(db, rows, { dryRun: false });
+      projectMs.push(performance.now() - t0);
+      await wipe(env, ensured.uri);
+      t0 = performance.now();
+      await rawUnwindLoad(db, rows);
+      rawMs.push(performance.now() - t0);
+      log(`load round ${round + 1}: project ${projectMs.at(-1)!.toFixed(0)} ms, raw UNWIND ${rawMs.at(-1)!.toFixed(0)} ms`);
+    }
+    // Per-row baseline on a sample: 500 nodes, then 500 relationships whose ends exist.
+    await wipe(env, ensured.uri);
+    const sampleNodes = rows.nodes.slice(0, 500);
+    let t0 = performance.now();
+    await perRowLoad(db, { nodes: sampleNodes, relationships: [] });
+    const perRowNodeMs = performance.now() - t0;
+    await rawUnwindLoad(db, { nodes: rows.nodes, relationships: [] });
+    const sampleRels = rows.relationships.slice(0, 500);
+    t0 = performance.now();
+    await perRowLoad(db, { nodes: [], relationships: sampleRels });
+    const perRowRelMs = performance.now() - t0;
+    const best = (list: number[]) => Math.min(...list);
+    const rowsPerSecond = (count: number, ms: number) => (count / ms) * 1000;
+    const load = {
+      project: { bestMs: best(projectMs), runsMs: projectMs, entitiesPerS: rowsPerSecond(nodeCount, best(projectMs)), relationshipsPerS: rowsPerSecond(relCount, best(projectMs)), validateAndBuildMs: prepareMs },
+      rawUnwind: { bestMs: best(rawMs), runsMs: rawMs, entitiesPerS: rowsPerSecond(nodeCount, best(rawMs)), relationshipsPerS: rowsPerSecond(relCount, best(rawMs)) },
+      perRow: { sample: sampleNodes.length + sampleRels.length, entitiesPerS: rowsPerSecond(sampleNodes.length, perRowNodeMs), relationshipsPerS: rowsPerSecond(sampleRels.length, perRowRelMs) },
+      ratios: {
+        projectVsRaw: best(rawMs) / best(projectMs),
+        projectVsPerRow: rowsPerSecond(nodeCount + relCount, best(projectMs)) / rowsPerSecond(sampleNodes.length + sampleRels.length, perRowNodeMs + perRowRelMs),
+      },
+    };
+    report.load = load;
+    log(`load: project/raw throughput ${load.ratios.projectVsRaw.toFixed(2)}x, project/per-row ${load.ratios.projectVsPerRow.toFixed(0)}x`);
+
+    // The graph the queries run on is the project's own load.
+    await wipe(env, ensured.uri);
+    await loadRows(db, rows, { dryRun: false });
+
+    // ---------- servers
+    const serverEnv = { NEO4J_URI: ensured.uri, NEO4J_USER: env.NEO4J_USER, NEO4J_PASSWORD: env.NEO4J_PASSWORD, NEO4J_DATABASE: env.NEO4J_DATABASE };
+    const api = startNode('src/main.ts', { ...serverEnv, PORT: String(API_PORT), HOST: '127.0.0.1' });
+    const peer = startNode('bench/peer-server.ts', { ...serverEnv, PORT: String(PEER_PORT) });
+    children.push(api, peer);
+    await waitForHttp(`http://127.0.0.1:${API_PORT}/graphql`, api);
+    await waitForHttp(`http://127.0.0.1:${PEER_PORT}/graphql`, peer);
+    log('API and @neo4j/graphql peer are up');
+
+    // ---------- queries, interleaved and warm
+    const concurrencies = [1, 8, 32];
+    const perBatch = (c: number) => Math.max(20, c * 4);
+    const queryResults: Record<string, Record<string, { api: Stats; raw: Stats; p50Ratio: number; addedP50Ms: number; meetsTarget: boolean }>> = {};
+    let totalErrors = 0;
+    for (const shape of shapes(generated.probes)) {
+      const apiCall = () => graphqlCall(API_PORT, shape.graphql);
+      const rawCall = async () => {
+        await db.read(shape.cypher, shape.params);
+        return true;
+      };
+      await drive(4, 20, apiCall);
+      await drive(4, 20, rawCall);
+      queryResults[shape.name] = {};
+      for (const c of concurrencies) {
+        const apiRuns = { latencies: [] as number[], wallMs: 0, errors: 0 };
+        const rawRuns = { latencies: [] as number[], wallMs: 0, errors: 0 };
+        for (let round = 0; round < rounds; round++) {
+          for (const [runs, call] of [
+            [apiRuns, apiCall],
+            [rawRuns, rawCall],
+          ] as const) {
+            const result = await drive(c, perBatch(c), call);
+            runs.latencies.push(...result.latencies);
+            runs.wallMs += result.wallMs;
+            runs.errors += result.errors;
+          }
+        }
+        const apiStats = stats(apiRuns.latencies, apiRuns.wallMs, apiRuns.errors);
+        const rawStats = stats(rawRuns.latencies, rawRuns.wallMs, rawRuns.errors);
+        totalErrors += apiStats.errors + rawStats.errors;
+        const p50Ratio = apiStats.p50 / rawStats.p50;
+        const addedP50Ms = apiStats.p50 - rawStats.p50;
+        queryResults[shape.name]![`c${c}`] = {
+          api: apiStats,
+          raw: rawStats,
+          p50Ratio,
+          addedP50Ms,
+          meetsTarget: p50Ratio <= 1.3 || (rawStats.p50 < 3 && addedP50Ms <= 1.5),
+        };
+      }
+      log(`queries: ${shape.name} done`);
+    }
+    report.queries = queryResults;
+
+    // ---------- the peer: the same nested query through @neo4j/graphql
+    const nested = peerShape(generated.probes.hub);
+    const peerResults: Record<string, { api: Stats; peer: Stats; raw: Stats; apiVsPeerP50: number }> = {};
+    const calls = {
+      api: () => graphqlCall(API_PORT, nested.api),
+      peer: () => graphqlCall(PEER_PORT, nested.peer),
+      raw: async () => {
+        await db.read(nested.cypher, nested.params);
+        return true;
+      },
+    };
+    for (const call of Object.values(calls)) await drive(4, 20, call);
+    for (const c of concurrencies) {
+      const runs = { api: [] as number[], peer: [] as number[], raw: [] as number[] };
+      const wall = { api: 0, peer: 0, raw: 0 };
+      const errs = { api: 0, peer: 0, raw: 0 };
+      for (let round = 0; round < rounds; round++) {
+        for (const key of ['api', 'peer', 'raw'] as const) {
+          const result = await drive(c, perBatch(c), calls[key]);
+          runs[key].push(...result.latencies);
+          wall[key] += result.wallMs;
+          errs[key] += result.errors;
+        }
+      }
+      const s = { api: stats(runs.api, wall.api, errs.api), peer: stats(runs.peer, wall.peer, errs.peer), raw: stats(runs.raw, wall.raw, errs.raw) };
+      totalErrors += errs.api + errs.peer + errs.raw;
+      peerResults[`c${c}`] = { ...s, apiVsPeerP50: s.api.p50 / s.peer.p50 };
+    }
+    report.peer = peerResults;
+    log('peer comparison done');
+
+    // ---------- database hits: what the API sends versus the hand-written Cypher
+    const recording = new RecordingDatabase(db.driver, db.name, env.NEO4J_QUERY_TIMEOUT_MS);
+    const apollo = createApolloServer();
+    await apollo.start();
+    const dbHits: Record<string, { api: number; handWritten: number; ratio: number; statements: number }> = {};
+    for (const shape of shapes(generated.probes)) {
+      recording.statements.length = 0;
+      await apollo.executeOperation({ query: shape.graphql }, { contextValue: { db: recording, loaders: createLoaders(recording) } });
+      let apiHits = 0;
+      for (const statement of recording.statements) apiHits += await profiledDbHits(db, statement.cypher, statement.params);
+      const handWritten = await profiledDbHits(db, shape.cypher, shape.params);
+      dbHits[shape.name] = { api: apiHits, handWritten, ratio: apiHits / Math.max(1, handWritten), statements: recording.statements.length };
+    }
+    await apollo.stop();
+    report.dbHits = dbHits;
+
+    // ---------- memory
+    report.memory = { apiPeakRssMb: peakRssMb(api.pid!) };
+    report.errors = totalErrors;
+    report.durationS = (Date.now() - began) / 1000;
+    writeReports(report);
+    log(`done in ${((Date.now() - began) / 1000).toFixed(0)} s; reports in reports/bench/`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await db.close();
+    if (ensured.startedHere) await stopDatabase(env);
+  }
+}
+
+function writeReports(report: Record<string, unknown>): void {
+  const dir = path.join(PROJECT_ROOT, 'reports', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(dir, 'report.md'), renderMarkdown(report as never));
+  console.log(renderMarkdown(report as never));
+}
+
+type Report = {
+  machine: { cpus: number; memoryGiB: number; node: string };
+  scale: { seedRelationships: number; graph: { nodes: number; relationships: number; documents: number } };
+  load: {
+    project: { bestMs: number; entitiesPerS: number; relationshipsPerS: number; validateAndBuildMs: number };
+    rawUnwind: { bestMs: number; entitiesPerS: number; relationshipsPerS: number };
+    perRow: { sample: number; entitiesPerS: number; relationshipsPerS: number };
+    ratios: { projectVsRaw: number; projectVsPerRow: number };
+  };
+  queries: Record<string, Record<string, { api: Stats; raw: Stats; p50Ratio: number; addedP50Ms: number; meetsTarget: boolean }>>;
+  peer: Record<string, { api: Stats; peer: Stats; raw: Stats; apiVsPeerP50: number }>;
+  dbHits: Record<string, { api: number; handWritten: number; ratio: number; statements: number }>;
+  memory: { apiPeakRssMb: number };
+  errors: number;
+  durationS: number;
+};
+
+function renderMarkdown(r: Report): string {
+  const f = (n: number, digits = 1) => n.toFixed(digits);
+  const ok = (pass: boolean) => (pass ? 'yes' : '**no**');
+  const lines = [
+    '# Benchmark report',
+    '',
+    `Machine: ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; Neo4j Community 5.26 (project-local, 4 GB heap). ` +
+      `Scale: ${r.scale.seedRelationships} seed relationships, giving ${r.scale.graph.nodes} nodes and ${r.scale.graph.relationships} relationships ` +
+      `(with the derived MENTIONS and HAS_FIGURE). Run took ${f(r.durationS, 0)} s. Errors: ${r.errors}.`,
+    '',
+    '## Load',
+    '',
+    '| loader | best time (ms) | entities/s | relationships/s |',
+    '| --- | --- | --- | --- |',
+    `| project (diff + one transaction) | ${f(r.load.project.bestMs, 0)} | ${f(r.load.project.entitiesPerS, 0)} | ${f(r.load.project.relationshipsPerS, 0)} |`,
+    `| raw UNWIND MERGE, 10k batches | ${f(r.load.rawUnwind.bestMs, 0)} | ${f(r.load.rawUnwind.entitiesPerS, 0)} | ${f(r.load.rawUnwind.relationshipsPerS, 0)} |`,
+    `| per-row MERGE (sample of ${r.load.perRow.sample}) | – | ${f(r.load.perRow.entitiesPerS, 0)} | ${f(r.load.perRow.relationshipsPerS, 0)} |`,
+    '',
+    `Project vs raw throughput: **${f(r.load.ratios.projectVsRaw, 2)}x** (target ≥ 0.8: ${ok(r.load.ratios.projectVsRaw >= 0.8)}). ` +
+      `Project vs per-row: **${f(r.load.ratios.projectVsPerRow, 0)}x** (target ≥ 50: ${ok(r.load.ratios.projectVsPerRow >= 50)}). ` +
+      `Reading, validating (zod, quotes against documents) and building the rows took a further ${f(r.load.project.validateAndBuildMs, 0)} ms, not counted above.`,
+    '',
+    '## Queries (warm, interleaved; latencies in ms)',
+    '',
+    '| query | concurrency | API p50 / p95 / p99 | raw Cypher p50 / p95 / p99 | API / raw p50 | added p50 | API req/s | raw req/s | target met |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [name, byC] of Object.entries(r.queries)) {
+    for (const [c, q] of Object.entries(byC)) {
+      lines.push(
+        `| ${name} | ${c.slice(1)} | ${f(q.api.p50)} / ${f(q.api.p95)} / ${f(q.api.p99)} | ${f(q.raw.p50)} / ${f(q.raw.p95)} / ${f(q.raw.p99)} | ${f(q.p50Ratio, 2)} | ${f(q.addedP50Ms, 2)} | ${f(q.api.throughput, 0)} | ${f(q.raw.throughput, 0)} | ${ok(q.meetsTarget)} |`,
+      );
+    }
+  }
+  lines.push('', 'Target: API p50 ≤ 1.3x raw, or ≤ 1.5 ms added where raw takes under 3 ms.', '');
+  lines.push('## The same nested query through @neo4j/graphql', '', 'An organization, its partners and the events each attended.', '');
+  lines.push('| concurrency | API p50 / p95 | @neo4j/graphql p50 / p95 | raw p50 / p95 | API / peer p50 | API no slower |', '| --- | --- | --- | --- | --- | --- |');
+  for (const [c, p] of Object.entries(r.peer)) {
+    lines.push(`| ${c.slice(1)} | ${f(p.api.p50)} / ${f(p.api.p95)} | ${f(p.peer.p50)} / ${f(p.peer.p95)} | ${f(p.raw.p50)} / ${f(p.raw.p95)} | ${f(p.apiVsPeerP50, 2)} | ${ok(p.apiVsPeerP50 <= 1)} |`);
+  }
+  lines.push('', '## Database hits (PROFILE): all statements the API sends for a query versus the hand-written Cypher', '');
+  lines.push('| query | API statements | API db hits | hand-written db hits | ratio | ≤ 1.2x |', '| --- | --- | --- | --- | --- | --- |');
+  for (const [name, d] of Object.entries(r.dbHits)) {
+    lines.push(`| ${name} | ${d.statements} | ${d.api} | ${d.handWritten} | ${f(d.ratio, 2)} | ${ok(d.ratio <= 1.2)} |`);
+  }
+  lines.push('', '## Memory', '', `API peak RSS under load: **${f(r.memory.apiPeakRssMb, 0)} MB** (target < 300 MB: ${ok(r.memory.apiPeakRssMb < 300)}).`, '');
+  return lines.join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
