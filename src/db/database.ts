@@ -75,7 +75,8 @@ export function openDatabase(env: Env, uri: string): Database {
   const driver = neo4j.driver(uri, neo4j.auth.basic(env.NEO4J_USER, env.NEO4J_PASSWORD), {
     disableLosslessIntegers: true,
     maxTransactionRetryTime: env.NEO4J_MAX_RETRY_MS,
-    connectionAcquisitionTimeout: Math.max(2_000, env.NEO4J_MAX_RETRY_MS),
+    // Waiting for a pooled connection under load is not an outage; an outage fails on connectionTimeout instead.
+    connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 3_000,
     maxConnectionPoolSize: 64,
     logging: { level: 'error', logger: (_level, message) => console.error(`[neo4j-driver] ${message}`) },

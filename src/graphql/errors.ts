@@ -35,6 +35,8 @@ const TIMEOUT_CODES = new Set([
 export function databaseErrorCode(error: unknown): ErrorCode | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
+  // The driver's pool gives up waiting for a connection when the database is saturated.
+  if (/Connection acquisition timed out/.test(String((error as { message?: unknown }).message))) return ErrorCode.DATABASE_UNAVAILABLE;
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General')) return ErrorCode.DATABASE_UNAVAILABLE;
   if (TIMEOUT_CODES.has(code)) return ErrorCode.DATABASE_TIMEOUT;
   if (code.startsWith('Neo.') || code === 'ProtocolError') return ErrorCode.INTERNAL_SERVER_ERROR;

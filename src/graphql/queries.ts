@@ -154,21 +154,24 @@ export interface CoParticipation {
 
 /** Actors that attended the same events as an actor; sub-events count towards the event they belong to. */
 export async function coParticipants(db: Database, loaders: Loaders, actorId: string, first: number): Promise<CoParticipation[] | null> {
-  if (!(await exists(db, actorId))) return null;
-  const rows = await db.read<{ actor: NodeRow; shared: number; events: NodeRow[] }>(
-    `MATCH (a:${ENTITY_LABEL} {id: $id})-[:${ATTENDANCE.join('|')}]->(e:Event) ` +
+  const [row] = await db.read<{ found: boolean; rows: { actor: NodeRow; shared: number; events: NodeRow[] }[] }>(
+    `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $id}) ` +
+      'OPTIONAL CALL (a) { ' +
+      `MATCH (a)-[:${ATTENDANCE.join('|')}]->(e:Event) ` +
       'MATCH (e)-[:PART_OF*0..3]->(root:Event) WHERE NOT (root)-[:PART_OF]->(:Event) ' +
       'WITH a, collect(DISTINCT root) AS roots UNWIND roots AS root ' +
       `MATCH (root)<-[:PART_OF*0..3]-(e2:Event)<-[:${ATTENDANCE.join('|')}]-(other) WHERE other <> a ` +
       'WITH other, collect(DISTINCT root) AS events ' +
-      `RETURN ${NODE_PROJECTION('other')} AS actor, size(events) AS shared, [e IN events | ${NODE_PROJECTION('e')}] AS events ` +
-      'ORDER BY shared DESC, other.name LIMIT $first',
+      'RETURN other, events ORDER BY size(events) DESC, other.name LIMIT $first } ' +
+      `RETURN a IS NOT NULL AS found, collect(CASE WHEN other IS NULL THEN null ELSE ` +
+      `{actor: ${NODE_PROJECTION('other')}, shared: size(events), events: [e IN events | ${NODE_PROJECTION('e')}]} END) AS rows`,
     { id: actorId, first: int(first) },
   );
-  return rows.map((row) => ({
-    actor: entityOf(loaders, row.actor),
-    sharedEventCount: row.shared,
-    events: row.events.map((e) => entityOf(loaders, e)),
+  if (!row!.found) return null;
+  return row!.rows.map((r) => ({
+    actor: entityOf(loaders, r.actor),
+    sharedEventCount: r.shared,
+    events: r.events.map((e) => entityOf(loaders, e)),
   }));
 }
 
