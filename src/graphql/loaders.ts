@@ -14,6 +14,8 @@ export interface RelationshipSpec {
   direction: Direction;
   asOf: string | null;
   first: number;
+  /** Relationship properties to fetch (see selection.ts); null for all of them. */
+  keys: string[] | null;
 }
 
 interface RelationshipKey {
@@ -53,20 +55,16 @@ export function createLoaders(db: Database): Loaders {
       const results = new Map<string, RelationshipRecord[]>();
       await Promise.all(
         [...bySpec.entries()].map(async ([specKey, { spec, ids }]) => {
-          const rows = await db.read<{ id: string; rels: { rel: Parameters<typeof toRelationship>[0]; other: { labels: string[]; props: Record<string, unknown> } }[] }>(
+          const [row] = await db.read<{ groups: { id: string; rels: Parameters<typeof toRelationship>[0][] }[]; nodes: { labels: string[]; props: Record<string, unknown> }[] }>(
             relationshipQuery(spec),
             { ids: [...ids], first: int(spec.first), ...dayRange(spec.asOf) },
           );
-          for (const row of rows) {
-            results.set(
-              `${row.id}|${specKey}`,
-              row.rels.map(({ rel, other }) => {
-                const record = toEntity(other.labels, other.props);
-                entity.prime(record.props.id, record);
-                return toRelationship(rel);
-              }),
-            );
+          // The other ends come back once each, however many relationships share them, and prime the entity loader.
+          for (const node of row!.nodes) {
+            const record = toEntity(node.labels, node.props);
+            entity.prime(record.props.id, record);
           }
+          for (const group of row!.groups) results.set(`${group.id}|${specKey}`, group.rels.map(toRelationship));
         }),
       );
       return keys.map((key) => results.get(`${key.entityId}|${JSON.stringify(key.spec)}`) ?? []);
@@ -92,6 +90,9 @@ export function relationshipQuery(spec: RelationshipSpec): string {
     `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ` +
     `CALL (n) { MATCH ${pattern} WHERE ${AS_OF_FILTER('r')} ` +
     `RETURN r, m ORDER BY type(r), coalesce(r.order, r.rank, 0), m.name, m.id LIMIT $first } ` +
-    `RETURN id, collect({rel: ${REL_PROJECTION('r')}, other: ${NODE_PROJECTION('m')}}) AS rels`
+    `WITH id, collect(${REL_PROJECTION('r', spec.keys)}) AS rels, collect(m) AS others ` +
+    'WITH collect({id: id, rels: rels}) AS groups, collect(others) AS nested ' +
+    `CALL (nested) { UNWIND nested AS others UNWIND others AS m WITH DISTINCT m RETURN collect(${NODE_PROJECTION('m')}) AS nodes } ` +
+    'RETURN groups, nodes'
   );
 }

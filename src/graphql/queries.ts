@@ -121,12 +121,20 @@ export interface PartnerAttendance {
  * An actor's partners and the events each attended, in one query; null when the actor does not exist. Events come
  * back once each, not once per attendance, since hubs share most of their events.
  */
-export async function partnersAttendance(db: Database, loaders: Loaders, actorId: string, asOf: string | null): Promise<PartnerAttendance[] | null> {
+export async function partnersAttendance(
+  db: Database,
+  loaders: Loaders,
+  actorId: string,
+  asOf: string | null,
+  keys: { partnership: string[] | null; attendance: string[] | null } = { partnership: null, attendance: null },
+): Promise<PartnerAttendance[] | null> {
+  // Attendances are sorted by date, so that property is fetched whatever was selected.
+  const attendanceKeys = keys.attendance ? [...new Set([...keys.attendance, 'validFromDay'])] : null;
   const rows = await db.read<{ found: boolean; partners: { partner: NodeRow; partnership: RelRow; attendances: RelRow[] }[]; events: NodeRow[] }>(
     `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $id}) ` +
       `RETURN a IS NOT NULL AS found, [(a)-[p:PARTNER_OF]-(partner) WHERE ${AS_OF_FILTER('p')} | {` +
-      `partner: ${NODE_PROJECTION('partner')}, partnership: ${REL_PROJECTION('p')}, ` +
-      `attendances: [(partner)-[att:${ATTENDANCE.join('|')}]->() WHERE ${AS_OF_FILTER('att')} | ${REL_PROJECTION('att')}]` +
+      `partner: ${NODE_PROJECTION('partner')}, partnership: ${REL_PROJECTION('p', keys.partnership)}, ` +
+      `attendances: [(partner)-[att:${ATTENDANCE.join('|')}]->() WHERE ${AS_OF_FILTER('att')} | ${REL_PROJECTION('att', attendanceKeys)}]` +
       `}] AS partners, ` +
       `COLLECT { MATCH (a)-[p:PARTNER_OF]-()-[att:${ATTENDANCE.join('|')}]->(e) WHERE ${AS_OF_FILTER('p')} AND ${AS_OF_FILTER('att')} ` +
       `WITH DISTINCT e RETURN ${NODE_PROJECTION('e')} } AS events`,

@@ -69,9 +69,13 @@ export function toRelationship(row: { type: string; from: string; to: string; pr
 // along with every query that touches them.
 const DOCUMENT_KEYS = [...Object.keys(documentSchema.shape).filter((key) => key !== 'evidence'), 'evidenceDocs', 'evidenceQuotes', 'inferred'];
 
-/** Cypher map projection of a relationship, matching toRelationship's input. */
-export const REL_PROJECTION = (r: string) =>
-  `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, props: properties(${r}), elementId: elementId(${r})}`;
+/**
+ * Cypher map projection of a relationship, matching toRelationship's input: all its properties, or only `keys`
+ * (property names from the model, never from a client) plus its identity.
+ */
+export const REL_PROJECTION = (r: string, keys: string[] | null = null) =>
+  `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, ` +
+  `props: ${keys ? `${r} {${['seedKey', ...keys].map((k) => `.${k}`).join(', ')}}` : `properties(${r})`}, elementId: elementId(${r})}`;
 
 /** Cypher map projection of a node, matching toEntity's input. */
 export const NODE_PROJECTION = (n: string) =>

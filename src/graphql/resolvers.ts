@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind, type GraphQLFieldResolver } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import type { RelationshipType } from '../model/relationship-types';
@@ -6,6 +6,7 @@ import { boundedInt, idArg, parseArgs, partialDateArg } from './args';
 import { BadUserInputError, NotFoundError } from './errors';
 import type { Direction, Loaders } from './loaders';
 import * as queries from './queries';
+import { relationshipKeys } from './selection';
 import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
 
 /** What every resolver gets: the process's database and this request's loaders. */
@@ -45,15 +46,17 @@ const PartialDate = new GraphQLScalarType({
   },
 });
 
+/** Loads relationships of an entity; `keys` are the properties to fetch ([] when only the other ends are used). */
 async function related(
   ctx: ApiContext,
   entityId: string,
   types: RelationshipType[] | null,
   direction: Direction,
+  keys: string[],
   asOf: string | null = null,
   first = 200,
 ): Promise<RelationshipRecord[]> {
-  return ctx.loaders.relationships.load({ entityId, spec: { types, direction, asOf, first } });
+  return ctx.loaders.relationships.load({ entityId, spec: { types, direction, asOf, first, keys } });
 }
 
 async function ends(ctx: ApiContext, rels: RelationshipRecord[], end: 'fromId' | 'toId'): Promise<EntityRecord[]> {
@@ -65,8 +68,8 @@ const asOfArgs = z.object({ asOf: optionalDate });
 /** A field that lists one kind of relationship of the entity, with an optional asOf argument. */
 const relField =
   (types: RelationshipType[], direction: Direction) =>
-  (parent: EntityRecord, args: unknown, ctx: ApiContext) =>
-    related(ctx, parent.props.id, types, direction, parseArgs(asOfArgs, args).asOf);
+  (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    related(ctx, parent.props.id, types, direction, relationshipKeys(info), parseArgs(asOfArgs, args).asOf);
 
 function evidence(props: Record<string, unknown>): { documentId: string; quote: string }[] {
   const docs = (props.evidenceDocs as string[] | undefined) ?? [];
@@ -79,7 +82,7 @@ const entityFields = {
   aliases: (parent: EntityRecord) => (parent.props.aliases as string[] | undefined) ?? [],
   inferred: (parent: EntityRecord) => parent.props.inferred === true,
   evidence: (parent: EntityRecord) => evidence(parent.props),
-  relationships: (parent: EntityRecord, args: unknown, ctx: ApiContext) => {
+  relationships: (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
     const a = parseArgs(
       z.object({
         types: relationshipTypes,
@@ -89,12 +92,12 @@ const entityFields = {
       }),
       args,
     );
-    return related(ctx, parent.props.id, a.types, a.direction, a.asOf, a.first);
+    return related(ctx, parent.props.id, a.types, a.direction, relationshipKeys(info), a.asOf, a.first);
   },
   figures: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-    ends(ctx, await related(ctx, parent.props.id, ['HAS_FIGURE'], 'OUTGOING'), 'toId'),
+    ends(ctx, await related(ctx, parent.props.id, ['HAS_FIGURE'], 'OUTGOING', []), 'toId'),
   mentionedIn: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-    ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'INCOMING'), 'fromId'),
+    ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'INCOMING', []), 'fromId'),
 };
 
 /** Entity fields plus `category`, the entity's `kind` property, for the types that have one. */
@@ -118,32 +121,35 @@ export const resolvers = {
   EventSeries: {
     ...entityFields,
     editions: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      ends(ctx, await related(ctx, parent.props.id, ['EDITION_OF'], 'INCOMING'), 'fromId'),
+      ends(ctx, await related(ctx, parent.props.id, ['EDITION_OF'], 'INCOMING', []), 'fromId'),
     organizers: relField(['ORGANIZED'], 'INCOMING'),
   },
   Event: {
     ...categorized,
     series: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      first(ends(ctx, await related(ctx, parent.props.id, ['EDITION_OF'], 'OUTGOING'), 'toId')),
+      first(ends(ctx, await related(ctx, parent.props.id, ['EDITION_OF'], 'OUTGOING', []), 'toId')),
     partOf: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      first(ends(ctx, await related(ctx, parent.props.id, ['PART_OF'], 'OUTGOING'), 'toId')),
+      first(ends(ctx, await related(ctx, parent.props.id, ['PART_OF'], 'OUTGOING', []), 'toId')),
     subEvents: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      ends(ctx, await related(ctx, parent.props.id, ['PART_OF'], 'INCOMING'), 'fromId'),
+      ends(ctx, await related(ctx, parent.props.id, ['PART_OF'], 'INCOMING', []), 'fromId'),
     precededBy: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      ends(ctx, await related(ctx, parent.props.id, ['PRECEDED_BY'], 'OUTGOING'), 'toId'),
+      ends(ctx, await related(ctx, parent.props.id, ['PRECEDED_BY'], 'OUTGOING', []), 'toId'),
     heldIn: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      ends(ctx, await related(ctx, parent.props.id, ['HELD_IN'], 'OUTGOING'), 'toId'),
+      ends(ctx, await related(ctx, parent.props.id, ['HELD_IN'], 'OUTGOING', []), 'toId'),
     organizers: relField(['ORGANIZED'], 'INCOMING'),
     participants: relField(['PARTICIPATED_IN'], 'INCOMING'),
     speakers: relField(['SPOKE_AT'], 'INCOMING'),
-    themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => related(ctx, parent.props.id, ['HAS_THEME'], 'OUTGOING'),
+    themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      related(ctx, parent.props.id, ['HAS_THEME'], 'OUTGOING', relationshipKeys(info)),
   },
   Initiative: {
     ...entityFields,
     initiators: relField(['INITIATED'], 'INCOMING'),
     signatories: relField(['SIGNED', 'JOINED'], 'INCOMING'),
-    goals: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => related(ctx, parent.props.id, ['AIMS_AT'], 'OUTGOING'),
-    themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => related(ctx, parent.props.id, ['HAS_THEME'], 'OUTGOING'),
+    goals: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      related(ctx, parent.props.id, ['AIMS_AT'], 'OUTGOING', relationshipKeys(info)),
+    themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      related(ctx, parent.props.id, ['HAS_THEME'], 'OUTGOING', relationshipKeys(info)),
   },
   Programme: categorized,
   Goal: categorized,
@@ -151,14 +157,14 @@ export const resolvers = {
   Figure: {
     ...entityFields,
     subject: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      first(ends(ctx, await related(ctx, parent.props.id, ['HAS_FIGURE'], 'INCOMING'), 'fromId')),
+      first(ends(ctx, await related(ctx, parent.props.id, ['HAS_FIGURE'], 'INCOMING', []), 'fromId')),
   },
   Document: {
     ...categorized,
     text: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => ctx.loaders.documentText.load(parent.props.id),
     mentions: async (parent: EntityRecord, args: unknown, ctx: ApiContext) => {
       const a = parseArgs(z.object({ first: boundedInt(1, 500).default(100) }), args);
-      return ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'OUTGOING', null, a.first), 'toId');
+      return ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'OUTGOING', [], null, a.first), 'toId');
     },
   },
   Relationship: {
@@ -237,9 +243,12 @@ export const resolvers = {
       return queries.search(ctx.db, ctx.loaders, { text: a.query, labels: a.types, first: a.first });
     },
 
-    partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+    partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(z.object({ actorId: idArg, asOf: optionalDate }), args);
-      const result = await queries.partnersAttendance(ctx.db, ctx.loaders, a.actorId, a.asOf);
+      const result = await queries.partnersAttendance(ctx.db, ctx.loaders, a.actorId, a.asOf, {
+        partnership: relationshipKeys(info, ['partnership']),
+        attendance: relationshipKeys(info, ['attendances']),
+      });
       if (!result) throw new NotFoundError('actor', a.actorId);
       return result;
     },
