@@ -1,7 +1,7 @@
 import { GraphQLScalarType, Kind, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Database } from '../db/database';
-import type { RelationshipType } from '../model/relationship-types';
+import { isRelationshipType, type RelationshipType } from '../model/relationship-types';
 import { boundedInt, idArg, parseArgs, partialDateArg } from './args';
 import { BadUserInputError, NotFoundError } from './errors';
 import type { Direction, Loaders } from './loaders';
@@ -25,7 +25,11 @@ export const fieldResolver: GraphQLFieldResolver<Source, ApiContext> = (source, 
 };
 
 const optionalDate = partialDateArg.nullish().transform((v) => v ?? null);
-const relationshipTypes = z.array(z.string()).nullish().transform((v) => (v && v.length > 0 ? (v as RelationshipType[]) : null));
+// GraphQL's enum already restricts these; checking against the model again keeps Cypher safe if the two drift.
+const relationshipTypes = z
+  .array(z.string().refine(isRelationshipType, { message: 'is not a relationship type of the model' }))
+  .nullish()
+  .transform((v) => (v && v.length > 0 ? (v as RelationshipType[]) : null));
 const entityTypes = z
   .array(z.string())
   .nullish()

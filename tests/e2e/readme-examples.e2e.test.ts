@@ -13,7 +13,7 @@ function readmeExamples(): Map<string, string> {
   return examples;
 }
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 const expectations: Record<string, (data: Json) => void> = {
   'partners-attendance': (data) => {

@@ -7,7 +7,7 @@ import { createApolloServer } from '../../src/server';
 import { openTestDatabase } from '../helpers/database';
 import { SEED_DIR } from '../helpers/seed-fixture';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 let db: Database;
 let apollo: ApolloServer<ApiContext>;
