@@ -1,4 +1,4 @@
-import type { EntityType } from './entity-types';
+import { ENTITY_TYPES, type EntityType } from './entity-types';
 
 export interface RelationshipDefinition {
   /** What the relationship says, in one sentence, read from `from` to `to`. */
@@ -14,20 +14,8 @@ export interface RelationshipDefinition {
 const ACTORS = ['Organization', 'Person', 'Country', 'RegionalBloc'] as const;
 const PLACES = ['Place', 'Country', 'RegionalBloc'] as const;
 const EVENTS = ['Event', 'EventSeries'] as const;
-const ANY: readonly EntityType[] = [
-  'Organization',
-  'Person',
-  'Country',
-  'RegionalBloc',
-  'Place',
-  'EventSeries',
-  'Event',
-  'Initiative',
-  'Programme',
-  'Goal',
-  'Theme',
-  'Document',
-];
+// Every kind but Figure, which only HAS_FIGURE reaches.
+const ANY: readonly EntityType[] = ENTITY_TYPES.filter((type) => type !== 'Figure');
 
 /**
  * The relationship types of the graph and which kinds they connect. This table is the allow-list for relationship
