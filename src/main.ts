@@ -45,6 +45,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof LauncherError || error instanceof SeedValidationError) console.error(error.message);
-  else console.error(error);
+  else if ((error as { code?: unknown }).code === 'EADDRINUSE') {
+    console.error(`Port ${loadEnv().PORT} on ${loadEnv().HOST} is already in use: stop what runs there or set PORT to another port.`);
+  } else console.error(error);
   process.exit(1);
 });
