@@ -43,9 +43,6 @@ export const ENTITY_KINDS = {
   Theme: ['theme', 'sub_theme', 'hot_topic', 'cooperation_area', 'challenge', 'field'],
 } as const satisfies Partial<Record<EntityType, readonly string[]>>;
 
-/** Entity kinds that are actors: they organize, attend, sign, partner. */
-export const ACTOR_TYPES = ['Organization', 'Person', 'Country', 'RegionalBloc'] as const satisfies readonly EntityType[];
-
 /** Entity kinds searched by the full-text index over names and aliases. */
 export const SEARCHABLE_TYPES = ENTITY_TYPES.filter((type) => type !== 'Figure');
 
