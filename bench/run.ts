@@ -11,8 +11,9 @@ import { createLoaders } from '../src/graphql/loaders';
 import { PROJECT_ROOT } from '../src/project-root';
 import { loadRows, prepareSeed } from '../src/seed/load-seed';
 import { createApolloServer } from '../src/server';
-import { generateSeed, type GeneratedSeed } from './generate';
+import { generateSeed } from './generate';
 import { perRowLoad, rawUnwindLoad } from './raw-loader';
+import { peerShape, shapes } from './shapes';
 
 // The benchmark has its own Neo4j (ports 7689/7476), so it never touches the graph of `npm start` or the tests.
 const BENCH_ENV: Record<string, string> = {
@@ -24,13 +25,6 @@ const BENCH_ENV: Record<string, string> = {
 };
 const API_PORT = 4101;
 const PEER_PORT = 4102;
-
-interface Shape {
-  name: string;
-  graphql: string;
-  cypher: string;
-  params: Params;
-}
 
 interface Stats {
   n: number;
@@ -139,84 +133,6 @@ async function profiledDbHits(db: Database, cypher: string, params: Params): Pro
   } finally {
     await session.close();
   }
-}
-
-function shapes(probes: GeneratedSeed['probes']): Shape[] {
-  const { hub, other, searchText } = probes;
-  return [
-    {
-      name: 'partners attendance',
-      graphql: `{ partnersAttendance(actorId: "${hub}") { partner { id name } partnership { kind evidence { quote } } attendances { role to { id name } evidence { quote } } } }`,
-      cypher:
-        'MATCH (a:Entity {id: $id})-[p:PARTNER_OF]-(partner) ' +
-        'OPTIONAL MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) ' +
-        'RETURN partner.id, partner.name, p.kind, p.evidenceQuotes, collect({role: att.role, id: e.id, name: e.name, quotes: att.evidenceQuotes}) AS attendances',
-      params: { id: hub },
-    },
-    {
-      name: 'co-participation',
-      graphql: `{ coParticipants(actorId: "${other}", first: 20) { actor { id name } sharedEventCount events { id } } }`,
-      cypher:
-        'MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|SPOKE_AT]->(:Event)-[:PART_OF*0..3]->(root:Event) WHERE NOT (root)-[:PART_OF]->(:Event) ' +
-        'WITH a, collect(DISTINCT root) AS roots UNWIND roots AS root ' +
-        'MATCH (root)<-[:PART_OF*0..3]-(:Event)<-[:PARTICIPATED_IN|SPOKE_AT]-(other) WHERE other <> a ' +
-        'WITH other, collect(DISTINCT root.id) AS events RETURN other.id, other.name, size(events) AS shared, events ORDER BY shared DESC LIMIT 20',
-      params: { id: other },
-    },
-    {
-      name: 'neighbourhood depth 2',
-      graphql: `{ neighbourhood(id: "${other}", depth: 2, limit: 200) { nodes { id type name distance } edges { id type source target } } }`,
-      cypher:
-        'MATCH (c:Entity {id: $id})-[r1]-(n1) WHERE type(r1) <> "MENTIONS" WITH c, collect(DISTINCT n1)[0..200] AS l1 ' +
-        'UNWIND l1 AS n1 OPTIONAL MATCH (n1)-[r2]-(n2) WHERE type(r2) <> "MENTIONS" AND n2 <> c AND NOT n2 IN l1 ' +
-        'WITH c, l1, collect(DISTINCT n2)[0..200] AS l2 WITH ([c] + l1 + l2)[0..201] AS kept ' +
-        'UNWIND kept AS x MATCH (x)-[r]->(y) WHERE type(r) <> "MENTIONS" AND y IN kept ' +
-        'RETURN [k IN kept | k.id] AS nodes, collect(DISTINCT {type: type(r), source: x.id, target: y.id}) AS edges',
-      params: { id: other },
-    },
-    {
-      name: 'neighbourhood depth 3',
-      graphql: `{ neighbourhood(id: "${other}", depth: 3, limit: 200) { nodes { id type name distance } edges { id type source target } } }`,
-      cypher:
-        'MATCH (c:Entity {id: $id})-[r1]-(n1) WHERE type(r1) <> "MENTIONS" WITH c, collect(DISTINCT n1)[0..200] AS l1 ' +
-        'UNWIND l1 AS n1 OPTIONAL MATCH (n1)-[r2]-(n2) WHERE type(r2) <> "MENTIONS" AND n2 <> c AND NOT n2 IN l1 ' +
-        'WITH c, l1, collect(DISTINCT n2)[0..200] AS l2 UNWIND (CASE WHEN l2 = [] THEN [null] ELSE l2 END) AS n2 ' +
-        'OPTIONAL MATCH (n2)-[r3]-(n3) WHERE type(r3) <> "MENTIONS" AND n3 <> c AND NOT n3 IN l1 AND NOT n3 IN l2 ' +
-        'WITH c, l1, l2, collect(DISTINCT n3)[0..200] AS l3 WITH ([c] + l1 + l2 + l3)[0..201] AS kept ' +
-        'UNWIND kept AS x MATCH (x)-[r]->(y) WHERE type(r) <> "MENTIONS" AND y IN kept ' +
-        'RETURN [k IN kept | k.id] AS nodes, collect(DISTINCT {type: type(r), source: x.id, target: y.id}) AS edges',
-      params: { id: other },
-    },
-    {
-      name: 'connection path',
-      graphql: `{ connections(fromId: "${hub}", toId: "${other}", maxHops: 4, first: 5) { length hops { from { id } to { id } relationship { type evidence { quote } } } } }`,
-      cypher:
-        'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) ' +
-        'MATCH p = allShortestPaths((a)-[*..4]-(b)) WHERE none(r IN relationships(p) WHERE type(r) IN ["MENTIONS", "HAS_FIGURE"]) ' +
-        'RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | {type: type(r), quotes: r.evidenceQuotes}] AS hops LIMIT 5',
-      params: { from: hub, to: other },
-    },
-    {
-      name: 'search',
-      graphql: `{ search(query: "${searchText}", first: 10) { score entity { id name type } } }`,
-      cypher:
-        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, labels(node), score LIMIT 10",
-      params: { q: searchText.split(' ').map((w) => `${w.toLowerCase()}~1`).join(' AND ') },
-    },
-  ];
-}
-
-/** The nested query compared with the Neo4j GraphQL Library: an organization, its partners, their events. */
-function peerShape(hub: string): { api: string; peer: string; cypher: string; params: Params } {
-  return {
-    api: `{ entity(id: "${hub}") { id name relationships(types: [PARTNER_OF], direction: OUTGOING) { to { id name ... on Organization { participations { to { id name } } } } } } }`,
-    peer: `{ organizations(where: { id: { eq: "${hub}" } }) { id name partners { id name participations { id name } } } }`,
-    cypher:
-      'MATCH (o:Organization {id: $id}) OPTIONAL MATCH (o)-[:PARTNER_OF]->(p:Organization) ' +
-      'OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(e) WITH o, p, collect({id: e.id, name: e.name}) AS events ' +
-      'RETURN o.id, o.name, collect({id: p.id, name: p.name, events: events}) AS partners',
-    params: { id: hub },
-  };
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Env } from './config/env';
 import type { Database } from './db/database';
 import { ErrorCode, formatError } from './graphql/errors';
@@ -29,7 +29,8 @@ export function createApolloServer(): ApolloServer<ApiContext> {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    // Cache control is off: nothing here sets cache hints, and its per-field hook costs a promise per resolved field.
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     validationRules: protection.validationRules,
   });
 }

@@ -30,6 +30,9 @@ export function dayRange(asOf: string | undefined | null): { asOfStart: string |
   return { asOfStart: earliestDay(asOf), asOfEnd: latestDay(asOf) };
 }
 
-/** Cypher predicate keeping relationship `r` when valid at $asOfStart..$asOfEnd; undated facts are kept. */
-export const AS_OF_FILTER = (r: string) =>
-  `($asOfStart IS NULL OR ((${r}.validFromDay IS NULL OR ${r}.validFromDay <= $asOfEnd) AND (${r}.validToDay IS NULL OR ${r}.validToDay >= $asOfStart)))`;
+/**
+ * Cypher predicate keeping relationship `r` when valid at $asOfStart..$asOfEnd (undated facts are kept); just `true`
+ * without an asOf, since Cypher would otherwise read both dates of every relationship to discard the test.
+ */
+export const asOfFilter = (r: string, asOf: string | null) =>
+  asOf ? `((${r}.validFromDay IS NULL OR ${r}.validFromDay <= $asOfEnd) AND (${r}.validToDay IS NULL OR ${r}.validToDay >= $asOfStart))` : 'true';

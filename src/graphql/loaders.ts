@@ -3,8 +3,8 @@ import { int } from 'neo4j-driver';
 import type { Database } from '../db/database';
 import { ENTITY_LABEL } from '../model/entity-types';
 import type { RelationshipType } from '../model/relationship-types';
-import { AS_OF_FILTER, dayRange } from './args';
-import { NODE_PROJECTION, REL_PROJECTION, toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from './records';
+import { asOfFilter, dayRange } from './args';
+import { NODE_PROJECTION, REL_PROJECTION, toEntity, toRelationship, type EntityRecord, type RelationshipRecord, type RelationshipRow } from './records';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
@@ -16,6 +16,8 @@ export interface RelationshipSpec {
   first: number;
   /** Relationship properties to fetch (see selection.ts); null for all of them. */
   keys: string[] | null;
+  /** Properties of the other ends to fetch with them (see selection.ts), or null when the query does not select them. */
+  endKeys: string[] | null;
 }
 
 interface RelationshipKey {
@@ -55,16 +57,16 @@ export function createLoaders(db: Database): Loaders {
       const results = new Map<string, RelationshipRecord[]>();
       await Promise.all(
         [...bySpec.entries()].map(async ([specKey, { spec, ids }]) => {
-          const [row] = await db.read<{ groups: { id: string; rels: Parameters<typeof toRelationship>[0][] }[]; nodes: { labels: string[]; props: Record<string, unknown> }[] }>(
-            relationshipQuery(spec),
-            { ids: [...ids], first: int(spec.first), ...dayRange(spec.asOf) },
-          );
-          // The other ends come back once each, however many relationships share them, and prime the entity loader.
-          for (const node of row!.nodes) {
-            const record = toEntity(node.labels, node.props);
-            entity.prime(record.props.id, record);
+          const rows = await db.read<RelationshipQueryRow>(relationshipQuery(spec), { ids: [...ids], first: int(spec.first), ...dayRange(spec.asOf) });
+          for (const row of rows) {
+            const record = toRelationship(row.rel, row.outgoing ? { from: row.id, to: row.otherId } : { from: row.otherId, to: row.id });
+            // The other end, with only the selected properties, answers `from` or `to` directly.
+            if (row.other) record.ends = { [row.outgoing ? 'to' : 'from']: toEntity(row.other.labels, row.other.props) };
+            const groupKey = `${row.id}|${specKey}`;
+            const list = results.get(groupKey);
+            if (list) list.push(record);
+            else results.set(groupKey, [record]);
           }
-          for (const group of row!.groups) results.set(`${group.id}|${specKey}`, group.rels.map(toRelationship));
         }),
       );
       return keys.map((key) => results.get(`${key.entityId}|${JSON.stringify(key.spec)}`) ?? []);
@@ -81,18 +83,27 @@ export function createLoaders(db: Database): Loaders {
   return { entity, relationships, documentText };
 }
 
-/** The Cypher for one spec; relationship types come only from the model's allow-list (validated by GraphQL enums). */
+interface RelationshipQueryRow {
+  id: string;
+  outgoing: boolean;
+  otherId: string;
+  rel: RelationshipRow;
+  other: { labels: string[]; props: Record<string, unknown> } | null;
+}
+
+/**
+ * The Cypher for one spec, one row per relationship (the driver decodes one very large record slowly); relationship
+ * types come only from the model's allow-list (validated by GraphQL enums).
+ */
 export function relationshipQuery(spec: RelationshipSpec): string {
   const types = spec.types && spec.types.length > 0 ? `:${spec.types.join('|')}` : '';
   const pattern =
     spec.direction === 'OUTGOING' ? `(n)-[r${types}]->(m)` : spec.direction === 'INCOMING' ? `(n)<-[r${types}]-(m)` : `(n)-[r${types}]-(m)`;
   return (
     `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ` +
-    `CALL (n) { MATCH ${pattern} WHERE ${AS_OF_FILTER('r')} ` +
+    `CALL (n) { MATCH ${pattern} WHERE ${asOfFilter('r', spec.asOf)} ` +
     `RETURN r, m ORDER BY type(r), coalesce(r.order, r.rank, 0), m.name, m.id LIMIT $first } ` +
-    `WITH id, collect(${REL_PROJECTION('r', spec.keys)}) AS rels, collect(m) AS others ` +
-    'WITH collect({id: id, rels: rels}) AS groups, collect(others) AS nested ' +
-    `CALL (nested) { UNWIND nested AS others UNWIND others AS m WITH DISTINCT m RETURN collect(${NODE_PROJECTION('m')}) AS nodes } ` +
-    'RETURN groups, nodes'
+    `RETURN id, startNode(r) = n AS outgoing, m.id AS otherId, ${REL_PROJECTION('r', spec.keys, { from: null, to: null })} AS rel, ` +
+    `${spec.endKeys ? NODE_PROJECTION('m', spec.endKeys) : 'null'} AS other`
   );
 }

@@ -5,7 +5,7 @@ import { NAME_INDEX } from '../db/graph-schema';
 import { normalizeName } from '../model/entity-resolution';
 import { ENTITY_LABEL, ENTITY_TYPES, type EntityType } from '../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model/relationship-types';
-import { AS_OF_FILTER, dayRange } from './args';
+import { asOfFilter, dayRange } from './args';
 import type { Loaders } from './loaders';
 import { NODE_PROJECTION, REL_PROJECTION, toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from './records';
 
@@ -117,38 +117,54 @@ export interface PartnerAttendance {
   attendances: RelationshipRecord[];
 }
 
+/** What a partnersAttendance query selects: stored properties per part, and whether the events are wanted. */
+export interface PartnersAttendanceSelection {
+  partner: string[] | null;
+  partnership: string[] | null;
+  attendance: string[] | null;
+  /** The events' properties, or null when the query does not select them. */
+  event: string[] | null;
+}
+
+const EVERYTHING: PartnersAttendanceSelection = { partner: null, partnership: null, attendance: null, event: null };
+
 /**
- * An actor's partners and the events each attended, in one query; null when the actor does not exist. Events come
- * back once each, not once per attendance, since hubs share most of their events.
+ * An actor's partners and the events each attended, in one query that fetches only the selected properties; null
+ * when the actor does not exist.
  */
 export async function partnersAttendance(
   db: Database,
-  loaders: Loaders,
   actorId: string,
   asOf: string | null,
-  keys: { partnership: string[] | null; attendance: string[] | null } = { partnership: null, attendance: null },
+  selection: PartnersAttendanceSelection = EVERYTHING,
 ): Promise<PartnerAttendance[] | null> {
   // Attendances are sorted by date, so that property is fetched whatever was selected.
-  const attendanceKeys = keys.attendance ? [...new Set([...keys.attendance, 'validFromDay'])] : null;
-  const rows = await db.read<{ found: boolean; partners: { partner: NodeRow; partnership: RelRow; attendances: RelRow[] }[]; events: NodeRow[] }>(
+  const attendanceKeys = selection.attendance ? [...new Set([...selection.attendance, 'validFromDay'])] : null;
+  const event = selection.event ? `, event: ${NODE_PROJECTION('e', selection.event)}` : '';
+  // One row per partner rather than one row holding every partner: the driver decodes a very large record slowly.
+  const rows = await db.read<{ found: boolean; partner: NodeRow | null; partnership: RelRow; attendances: { rel: RelRow; event?: NodeRow }[] }>(
     `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $id}) ` +
-      `RETURN a IS NOT NULL AS found, [(a)-[p:PARTNER_OF]-(partner) WHERE ${AS_OF_FILTER('p')} | {` +
-      `partner: ${NODE_PROJECTION('partner')}, partnership: ${REL_PROJECTION('p', keys.partnership)}, ` +
-      `attendances: [(partner)-[att:${ATTENDANCE.join('|')}]->() WHERE ${AS_OF_FILTER('att')} | ${REL_PROJECTION('att', attendanceKeys)}]` +
-      `}] AS partners, ` +
-      `COLLECT { MATCH (a)-[p:PARTNER_OF]-()-[att:${ATTENDANCE.join('|')}]->(e) WHERE ${AS_OF_FILTER('p')} AND ${AS_OF_FILTER('att')} ` +
-      `WITH DISTINCT e RETURN ${NODE_PROJECTION('e')} } AS events`,
+      `OPTIONAL MATCH (a)-[p:PARTNER_OF]-(partner) WHERE ${asOfFilter('p', asOf)} ` +
+      `RETURN a IS NOT NULL AS found, CASE WHEN partner IS NULL THEN null ELSE ${NODE_PROJECTION('partner', selection.partner)} END AS partner, ` +
+      `CASE WHEN p IS NULL THEN null ELSE ${REL_PROJECTION('p', selection.partnership)} END AS partnership, ` +
+      `[(partner)-[att:${ATTENDANCE.join('|')}]->(e) WHERE ${asOfFilter('att', asOf)} | ` +
+      `{rel: ${REL_PROJECTION('att', attendanceKeys, { from: null, to: selection.event ? null : 'e.id' })}${event}}] AS attendances`,
     { id: actorId, ...dayRange(asOf) },
   );
-  const row = rows[0]!;
-  if (!row.found) return null;
-  for (const event of row.events) entityOf(loaders, event);
-  return row.partners
+  if (!rows[0]!.found) return null;
+  return rows
+    .filter((row): row is typeof row & { partner: NodeRow } => row.partner !== null)
     .map((p) => ({
-      partner: entityOf(loaders, p.partner),
+      partner: toEntity(p.partner.labels, p.partner.props),
       partnership: toRelationship(p.partnership),
       attendances: p.attendances
-        .map(toRelationship)
+        .map(({ rel, event: e }) => {
+          // The partner and the event are already in hand, so the query does not return their ids again.
+          const to = e ? toEntity(e.labels, e.props) : undefined;
+          const record = toRelationship(rel, { from: p.partner.props.id as string, to: to?.props.id });
+          if (to) record.ends = { to };
+          return record;
+        })
         .sort((x, y) => String(x.props.validFromDay ?? '').localeCompare(String(y.props.validFromDay ?? '')) || x.toId.localeCompare(y.toId)),
     }))
     .sort((x, y) => String(x.partner.props.name).localeCompare(String(y.partner.props.name)));
@@ -260,7 +276,7 @@ export async function neighbourhood(
   return {
     centre,
     nodes: [{ entity: centre, distance: 0 }, ...row.levels.flatMap((level, i) => level.map((n) => ({ entity: entityOf(loaders, n), distance: i + 1 })))],
-    edges: row.edges.map(toRelationship),
+    edges: row.edges.map((edge) => toRelationship(edge)),
     truncated: row.truncated,
   };
 }

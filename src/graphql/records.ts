@@ -15,6 +15,11 @@ export interface RelationshipRecord {
   fromId: string;
   toId: string;
   props: Record<string, unknown>;
+  /**
+   * Ends fetched with the relationship, holding only the properties the query selected; they answer `from` and
+   * `to` directly and are never put into the entity loader, whose records are complete.
+   */
+  ends?: { from?: EntityRecord; to?: EntityRecord };
 }
 
 const ENUM_BY_LABEL: Record<EntityType, string> = {
@@ -52,14 +57,24 @@ export function toEntity(labels: string[], props: Record<string, unknown>): Enti
   return { label, props: props as EntityRecord['props'] };
 }
 
-/** Builds a RelationshipRecord from the map a query returns for it. */
-export function toRelationship(row: { type: string; from: string; to: string; props: Record<string, unknown>; elementId: string }): RelationshipRecord {
+/** What REL_PROJECTION returns; `from`, `to` and `id` are left out when the query already knows or does not need them. */
+export interface RelationshipRow {
+  type: string;
+  from?: string;
+  to?: string;
+  id?: string;
+  props: Record<string, unknown>;
+}
+
+/** Builds a RelationshipRecord from the map a query returns for it, with the ends' ids the caller already knows. */
+export function toRelationship(row: RelationshipRow, known: { from?: string; to?: string } = {}): RelationshipRecord {
   if (!isRelationshipType(row.type)) throw new Error(`Unknown relationship type ${row.type}`);
   return {
-    id: typeof row.props.seedKey === 'string' ? row.props.seedKey : row.elementId,
+    // Empty only when the query did not select the id (selection.ts asks for seedKey when it does).
+    id: row.id ?? '',
     type: row.type,
-    fromId: row.from,
-    toId: row.to,
+    fromId: row.from ?? known.from ?? '',
+    toId: row.to ?? known.to ?? '',
     props: row.props,
   };
 }
@@ -71,12 +86,25 @@ const DOCUMENT_KEYS = [...Object.keys(documentSchema.shape).filter((key) => key 
 
 /**
  * Cypher map projection of a relationship, matching toRelationship's input: all its properties, or only `keys`
- * (property names from the model, never from a client) plus its identity.
+ * (property names from the model, never from a client). Its id (the seed key, or the element id for a relationship
+ * the seed did not state) comes with all properties or when `keys` has seedKey. `ends` gives expressions for the ends'
+ * ids, or null to leave one out when the caller fills it in.
  */
-export const REL_PROJECTION = (r: string, keys: string[] | null = null) =>
-  `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, ` +
-  `props: ${keys ? `${r} {${['seedKey', ...keys].map((k) => `.${k}`).join(', ')}}` : `properties(${r})`}, elementId: elementId(${r})}`;
+export const REL_PROJECTION = (r: string, keys: string[] | null = null, ends: { from: string | null; to: string | null } = { from: `startNode(${r}).id`, to: `endNode(${r}).id` }) => {
+  const parts = [`type: type(${r})`];
+  if (ends.from) parts.push(`from: ${ends.from}`);
+  if (ends.to) parts.push(`to: ${ends.to}`);
+  if (!keys || keys.includes('seedKey')) parts.push(`id: coalesce(${r}.seedKey, elementId(${r}))`);
+  const stored = keys?.filter((k) => k !== 'seedKey');
+  parts.push(`props: ${stored ? `${r} {${stored.map((k) => `.${k}`).join(', ')}}` : `properties(${r})`}`);
+  return `{${parts.join(', ')}}`;
+};
 
-/** Cypher map projection of a node, matching toEntity's input. */
-export const NODE_PROJECTION = (n: string) =>
-  `{labels: labels(${n}), props: CASE WHEN ${n}:Document THEN ${n} {${DOCUMENT_KEYS.map((k) => `.${k}`).join(', ')}} ELSE properties(${n}) END}`;
+/**
+ * Cypher map projection of a node, matching toEntity's input: all its properties (a Document's without its text), or
+ * only `keys` (from selection.ts's entityKeys, which allow-lists them against the schema).
+ */
+export const NODE_PROJECTION = (n: string, keys: string[] | null = null) =>
+  keys
+    ? `{labels: labels(${n}), props: ${n} {${keys.map((k) => `.${k}`).join(', ')}}}`
+    : `{labels: labels(${n}), props: CASE WHEN ${n}:Document THEN ${n} {${DOCUMENT_KEYS.map((k) => `.${k}`).join(', ')}} ELSE properties(${n}) END}`;

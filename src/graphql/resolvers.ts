@@ -6,7 +6,7 @@ import { boundedInt, idArg, parseArgs, partialDateArg } from './args';
 import { BadUserInputError, NotFoundError } from './errors';
 import type { Direction, Loaders } from './loaders';
 import * as queries from './queries';
-import { relationshipKeys } from './selection';
+import { entityKeys, isSelected, relationshipKeys } from './selection';
 import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
 
 /** What every resolver gets: the process's database and this request's loaders. */
@@ -50,22 +50,44 @@ const PartialDate = new GraphQLScalarType({
   },
 });
 
-/** Loads relationships of an entity; `keys` are the properties to fetch ([] when only the other ends are used). */
-async function related(
-  ctx: ApiContext,
-  entityId: string,
-  types: RelationshipType[] | null,
-  direction: Direction,
-  keys: string[],
-  asOf: string | null = null,
-  first = 200,
-): Promise<RelationshipRecord[]> {
-  return ctx.loaders.relationships.load({ entityId, spec: { types, direction, asOf, first, keys } });
+/** Which relationships of an entity a field asks for, and which of their properties and other ends' properties. */
+interface Related {
+  types: RelationshipType[] | null;
+  direction: Direction;
+  keys: string[];
+  endKeys: string[] | null;
+  asOf?: string | null;
+  first?: number;
 }
 
-async function ends(ctx: ApiContext, rels: RelationshipRecord[], end: 'fromId' | 'toId'): Promise<EntityRecord[]> {
-  const loaded = await ctx.loaders.entity.loadMany(rels.map((r) => r[end]));
-  return loaded.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
+/** Loads relationships of an entity through the request's batch loader. */
+async function related(ctx: ApiContext, entityId: string, r: Related): Promise<RelationshipRecord[]> {
+  return ctx.loaders.relationships.load({
+    entityId,
+    spec: { types: r.types, direction: r.direction, asOf: r.asOf ?? null, first: r.first ?? 200, keys: r.keys, endKeys: r.endKeys },
+  });
+}
+
+/** The properties a Relationship list field needs of its other ends: those selected under `to` and `from`. */
+function endKeysOf(info: GraphQLResolveInfo): string[] | null {
+  const to = isSelected(info, ['to']);
+  const from = isSelected(info, ['from']);
+  if (!to && !from) return null;
+  return [...new Set([...(to ? entityKeys(info, ['to']) : []), ...(from ? entityKeys(info, ['from']) : [])])].sort();
+}
+
+/** The other ends of an entity's relationships of one kind, as an entity list field. */
+async function relatedEntities(
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+  entityId: string,
+  types: RelationshipType[],
+  direction: 'OUTGOING' | 'INCOMING',
+  first?: number,
+): Promise<EntityRecord[]> {
+  const rels = await related(ctx, entityId, { types, direction, keys: [], endKeys: entityKeys(info), first });
+  const end = direction === 'OUTGOING' ? 'to' : 'from';
+  return rels.map((rel) => rel.ends![end]!);
 }
 
 const asOfArgs = z.object({ asOf: optionalDate });
@@ -73,12 +95,13 @@ const asOfArgs = z.object({ asOf: optionalDate });
 const relField =
   (types: RelationshipType[], direction: Direction) =>
   (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-    related(ctx, parent.props.id, types, direction, relationshipKeys(info), parseArgs(asOfArgs, args).asOf);
+    related(ctx, parent.props.id, { types, direction, keys: relationshipKeys(info), endKeys: endKeysOf(info), asOf: parseArgs(asOfArgs, args).asOf });
 
+/** Pairs the parallel evidence lists; the document ids are fetched only when `document` is selected. */
 function evidence(props: Record<string, unknown>): { documentId: string; quote: string }[] {
   const docs = (props.evidenceDocs as string[] | undefined) ?? [];
   const quotes = (props.evidenceQuotes as string[] | undefined) ?? [];
-  return docs.map((documentId, i) => ({ documentId, quote: quotes[i] ?? '' }));
+  return Array.from({ length: Math.max(docs.length, quotes.length) }, (_, i) => ({ documentId: docs[i] ?? '', quote: quotes[i] ?? '' }));
 }
 
 const entityFields = {
@@ -96,18 +119,28 @@ const entityFields = {
       }),
       args,
     );
-    return related(ctx, parent.props.id, a.types, a.direction, relationshipKeys(info), a.asOf, a.first);
+    return related(ctx, parent.props.id, { ...a, keys: relationshipKeys(info), endKeys: endKeysOf(info) });
   },
-  figures: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-    ends(ctx, await related(ctx, parent.props.id, ['HAS_FIGURE'], 'OUTGOING', []), 'toId'),
-  mentionedIn: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-    ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'INCOMING', []), 'fromId'),
+  figures: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    relatedEntities(ctx, info, parent.props.id, ['HAS_FIGURE'], 'OUTGOING'),
+  mentionedIn: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    relatedEntities(ctx, info, parent.props.id, ['MENTIONS'], 'INCOMING'),
 };
 
 /** Entity fields plus `category`, the entity's `kind` property, for the types that have one. */
 const categorized = { ...entityFields, category: (parent: EntityRecord) => parent.props.kind ?? null };
 
 const first = async (promise: Promise<EntityRecord[]>) => (await promise)[0] ?? null;
+/** An entity list field listing the other ends of one kind of relationship. */
+const endsField =
+  (types: RelationshipType[], direction: 'OUTGOING' | 'INCOMING') =>
+  (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    relatedEntities(ctx, info, parent.props.id, types, direction);
+/** An entity field naming the other end of a relationship the entity has at most one of. */
+const endField =
+  (types: RelationshipType[], direction: 'OUTGOING' | 'INCOMING') =>
+  (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    first(relatedEntities(ctx, info, parent.props.id, types, direction));
 
 /** The resolver map of the API (schema in schema/api.graphql). */
 export const resolvers = {
@@ -124,56 +157,50 @@ export const resolvers = {
   Place: categorized,
   EventSeries: {
     ...entityFields,
-    editions: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      ends(ctx, await related(ctx, parent.props.id, ['EDITION_OF'], 'INCOMING', []), 'fromId'),
+    editions: endsField(['EDITION_OF'], 'INCOMING'),
     organizers: relField(['ORGANIZED'], 'INCOMING'),
   },
   Event: {
     ...categorized,
-    series: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      first(ends(ctx, await related(ctx, parent.props.id, ['EDITION_OF'], 'OUTGOING', []), 'toId')),
-    partOf: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      first(ends(ctx, await related(ctx, parent.props.id, ['PART_OF'], 'OUTGOING', []), 'toId')),
-    subEvents: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      ends(ctx, await related(ctx, parent.props.id, ['PART_OF'], 'INCOMING', []), 'fromId'),
-    precededBy: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      ends(ctx, await related(ctx, parent.props.id, ['PRECEDED_BY'], 'OUTGOING', []), 'toId'),
-    heldIn: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      ends(ctx, await related(ctx, parent.props.id, ['HELD_IN'], 'OUTGOING', []), 'toId'),
+    series: endField(['EDITION_OF'], 'OUTGOING'),
+    partOf: endField(['PART_OF'], 'OUTGOING'),
+    subEvents: endsField(['PART_OF'], 'INCOMING'),
+    precededBy: endsField(['PRECEDED_BY'], 'OUTGOING'),
+    heldIn: endsField(['HELD_IN'], 'OUTGOING'),
     organizers: relField(['ORGANIZED'], 'INCOMING'),
     participants: relField(['PARTICIPATED_IN'], 'INCOMING'),
     speakers: relField(['SPOKE_AT'], 'INCOMING'),
     themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      related(ctx, parent.props.id, ['HAS_THEME'], 'OUTGOING', relationshipKeys(info)),
+      related(ctx, parent.props.id, { types: ['HAS_THEME'], direction: 'OUTGOING', keys: relationshipKeys(info), endKeys: endKeysOf(info) }),
   },
   Initiative: {
     ...entityFields,
     initiators: relField(['INITIATED'], 'INCOMING'),
     signatories: relField(['SIGNED', 'JOINED'], 'INCOMING'),
     goals: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      related(ctx, parent.props.id, ['AIMS_AT'], 'OUTGOING', relationshipKeys(info)),
+      related(ctx, parent.props.id, { types: ['AIMS_AT'], direction: 'OUTGOING', keys: relationshipKeys(info), endKeys: endKeysOf(info) }),
     themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      related(ctx, parent.props.id, ['HAS_THEME'], 'OUTGOING', relationshipKeys(info)),
+      related(ctx, parent.props.id, { types: ['HAS_THEME'], direction: 'OUTGOING', keys: relationshipKeys(info), endKeys: endKeysOf(info) }),
   },
   Programme: categorized,
   Goal: categorized,
   Theme: categorized,
   Figure: {
     ...entityFields,
-    subject: async (parent: EntityRecord, _args: unknown, ctx: ApiContext) =>
-      first(ends(ctx, await related(ctx, parent.props.id, ['HAS_FIGURE'], 'INCOMING', []), 'fromId')),
+    subject: endField(['HAS_FIGURE'], 'INCOMING'),
   },
   Document: {
     ...categorized,
     text: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => ctx.loaders.documentText.load(parent.props.id),
-    mentions: async (parent: EntityRecord, args: unknown, ctx: ApiContext) => {
+    mentions: (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(z.object({ first: boundedInt(1, 500).default(100) }), args);
-      return ends(ctx, await related(ctx, parent.props.id, ['MENTIONS'], 'OUTGOING', [], null, a.first), 'toId');
+      return relatedEntities(ctx, info, parent.props.id, ['MENTIONS'], 'OUTGOING', a.first);
     },
   },
   Relationship: {
-    from: (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(rel.fromId),
-    to: (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(rel.toId),
+    // Ends fetched with the relationship are returned as they are, without a promise per field.
+    from: (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => rel.ends?.from ?? ctx.loaders.entity.load(rel.fromId),
+    to: (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => rel.ends?.to ?? ctx.loaders.entity.load(rel.toId),
     with: async (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => {
       const ids = rel.props.with;
       const list = Array.isArray(ids) ? (ids as string[]) : typeof ids === 'string' ? [ids] : [];
@@ -249,9 +276,11 @@ export const resolvers = {
 
     partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(z.object({ actorId: idArg, asOf: optionalDate }), args);
-      const result = await queries.partnersAttendance(ctx.db, ctx.loaders, a.actorId, a.asOf, {
+      const result = await queries.partnersAttendance(ctx.db, a.actorId, a.asOf, {
+        partner: entityKeys(info, ['partner']),
         partnership: relationshipKeys(info, ['partnership']),
         attendance: relationshipKeys(info, ['attendances']),
+        event: isSelected(info, ['attendances', 'to']) ? entityKeys(info, ['attendances', 'to']) : null,
       });
       if (!result) throw new NotFoundError('actor', a.actorId);
       return result;

@@ -1,8 +1,9 @@
-import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { isInterfaceType, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { RELATIONSHIP_TYPES, type RelationshipDefinition } from '../model/relationship-types';
 
 /** Relationship properties a client can ask for, by GraphQL field name. */
 const RELATIONSHIP_FIELD_KEYS: Record<string, string[]> = {
+  id: ['seedKey'],
   evidence: ['evidenceDocs', 'evidenceQuotes'],
   inferred: ['inferred'],
   inference: ['inference'],
@@ -41,6 +42,62 @@ export function selectedFields(info: GraphQLResolveInfo, path: string[] = []): F
  */
 export function relationshipKeys(info: GraphQLResolveInfo, path: string[] = []): string[] {
   const keys = new Set<string>();
-  for (const field of selectedFields(info, path)) for (const key of RELATIONSHIP_FIELD_KEYS[field.name.value] ?? []) keys.add(key);
+  for (const field of selectedFields(info, path)) {
+    // Evidence without its documents needs only the quotes.
+    const wanted = field.name.value === 'evidence' && !isSelected(info, [...path, 'evidence', 'document']) ? ['evidenceQuotes'] : RELATIONSHIP_FIELD_KEYS[field.name.value];
+    for (const key of wanted ?? []) keys.add(key);
+  }
   return [...keys].sort();
+}
+
+/** Entity fields whose resolvers read other properties than the field's own name. */
+export const COMPUTED_ENTITY_FIELDS: Record<string, string[]> = {
+  type: [],
+  aliases: ['aliases'],
+  inferred: ['inferred'],
+  evidence: ['evidenceDocs', 'evidenceQuotes'],
+  category: ['kind'],
+};
+
+/** Entity fields resolved through the loaders from the entity's id alone (a unit test keeps this list complete). */
+export const LOADED_ENTITY_FIELDS: ReadonlySet<string> = new Set([
+  'relationships', 'figures', 'mentionedIn', 'partners', 'participations', 'posts', 'editions', 'organizers', 'series',
+  'partOf', 'subEvents', 'precededBy', 'heldIn', 'participants', 'speakers', 'themes', 'initiators', 'signatories',
+  'goals', 'subject', 'text', 'mentions',
+]);
+
+const entityFieldNames = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+
+/** The field names of every type implementing Entity: the allow-list for property keys taken from a selection. */
+function entityFieldsOf(schema: GraphQLSchema): ReadonlySet<string> {
+  let names = entityFieldNames.get(schema);
+  if (!names) {
+    const entity = schema.getType('Entity');
+    const types = isInterfaceType(entity) ? schema.getPossibleTypes(entity) : [];
+    names = new Set(types.flatMap((type) => Object.keys(type.getFields())));
+    entityFieldNames.set(schema, names);
+  }
+  return names;
+}
+
+/**
+ * The node properties needed to answer the Entity fields selected under `path` (fragments of every type included),
+ * so that a query fetches only what it returns; id and name always, since lists are identified and sorted by them.
+ */
+export function entityKeys(info: GraphQLResolveInfo, path: string[] = []): string[] {
+  const allowed = entityFieldsOf(info.schema);
+  const keys = new Set(['id', 'name']);
+  for (const field of selectedFields(info, path)) {
+    const name = field.name.value;
+    const wanted = COMPUTED_ENTITY_FIELDS[name] ?? (LOADED_ENTITY_FIELDS.has(name) || !allowed.has(name) ? [] : [name]);
+    for (const key of wanted) keys.add(key);
+  }
+  return [...keys].sort();
+}
+
+/** Whether any field is selected under `path`. */
+export function isSelected(info: GraphQLResolveInfo, path: string[]): boolean {
+  const parent = path.slice(0, -1);
+  const name = path[path.length - 1];
+  return selectedFields(info, parent).some((field) => field.name.value === name);
 }

@@ -1,5 +1,9 @@
-import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
-import { relationshipKeys } from '../../src/graphql/selection';
+import { buildASTSchema, isObjectType, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { resolvers } from '../../src/graphql/resolvers';
+import { COMPUTED_ENTITY_FIELDS, entityKeys, isSelected, LOADED_ENTITY_FIELDS, relationshipKeys } from '../../src/graphql/selection';
+import { loadTypeDefs } from '../../src/graphql/type-defs';
+
+const schema = buildASTSchema(loadTypeDefs());
 
 function infoFor(query: string): GraphQLResolveInfo {
   const document = parse(query);
@@ -7,20 +11,52 @@ function infoFor(query: string): GraphQLResolveInfo {
   const fragments = Object.fromEntries(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
   );
-  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments } as unknown as GraphQLResolveInfo;
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments, schema } as unknown as GraphQLResolveInfo;
 }
 
 describe('relationshipKeys', () => {
   it('maps selected Relationship fields to stored properties, through fragments', () => {
     const info = infoFor(`{ partnersAttendance(actorId: "org:ichei") {
       partnership { kind ...Ev }
-      attendances { role validFrom to { name } ... on Relationship { inferred } }
+      attendances { role validFrom to { name } ... on Relationship { inferred evidence { quote document { id } } } }
     } } fragment Ev on Relationship { evidence { quote } }`);
-    expect(relationshipKeys(info, ['partnership'])).toEqual(['evidenceDocs', 'evidenceQuotes', 'kind']);
-    expect(relationshipKeys(info, ['attendances'])).toEqual(['inferred', 'role', 'validFrom']);
+    // Quotes alone do not need the documents' ids; asking for the document does.
+    expect(relationshipKeys(info, ['partnership'])).toEqual(['evidenceQuotes', 'kind']);
+    expect(relationshipKeys(info, ['attendances'])).toEqual(['evidenceDocs', 'evidenceQuotes', 'inferred', 'role', 'validFrom']);
   });
 
-  it('asks for no properties when only the ends are selected', () => {
-    expect(relationshipKeys(infoFor('{ x { id type from { id } to { name } } }'))).toEqual([]);
+  it('asks only for the seed key when the id and the ends are selected', () => {
+    expect(relationshipKeys(infoFor('{ x { id type from { id } to { name } } }'))).toEqual(['seedKey']);
+    expect(relationshipKeys(infoFor('{ x { type to { name } } }'))).toEqual([]);
+  });
+});
+
+describe('entityKeys', () => {
+  it('maps selected Entity fields, of every fragment, to node properties, with id and name always', () => {
+    const info = infoFor(`{ x { to { type description ... on Organization { acronym category partners { kind } } ...E } } }
+      fragment E on Event { startDate evidence { quote } }`);
+    expect(entityKeys(info, ['to'])).toEqual(['acronym', 'description', 'evidenceDocs', 'evidenceQuotes', 'id', 'kind', 'name', 'startDate']);
+  });
+
+  it('takes nothing from a selection that is not an Entity field', () => {
+    expect(entityKeys(infoFor('{ x { to { __typename id } } }'), ['to'])).toEqual(['id', 'name']);
+  });
+
+  it('tells whether a path is selected', () => {
+    const info = infoFor('{ x { attendances { to { id } } } }');
+    expect(isSelected(info, ['attendances', 'to'])).toBe(true);
+    expect(isSelected(info, ['attendances', 'from'])).toBe(false);
+  });
+
+  it('knows every Entity field that has its own resolver, so that none is mistaken for a stored property', () => {
+    const entityTypes = schema.getPossibleTypes(schema.getType('Entity') as never).map((t) => t.name);
+    const withResolvers = new Set<string>();
+    for (const name of entityTypes) {
+      expect(isObjectType(schema.getType(name))).toBe(true);
+      for (const field of Object.keys((resolvers as Record<string, object>)[name] ?? {})) withResolvers.add(field);
+    }
+    const unknown = [...withResolvers].filter((field) => !(field in COMPUTED_ENTITY_FIELDS) && !LOADED_ENTITY_FIELDS.has(field));
+    expect(withResolvers.size).toBeGreaterThan(10);
+    expect(unknown).toEqual([]);
   });
 });
