@@ -19,9 +19,10 @@ const ATTENDANCE: RelationshipType[] = ['PARTICIPATED_IN', 'SPOKE_AT'];
 /** Left out of paths and neighbourhoods unless asked for: every entity is one hop from its documents. */
 export const BOOKKEEPING: RelationshipType[] = ['MENTIONS', 'HAS_FIGURE'];
 
-function entityOf(loaders: Loaders, node: NodeRow): EntityRecord {
+/** An EntityRecord from a query's row; complete ones (fetched without `keys`) also prime the entity loader. */
+function entityOf(loaders: Loaders, node: NodeRow, keys: string[] | null = null): EntityRecord {
   const record = toEntity(node.labels, node.props);
-  loaders.entity.prime(record.props.id, record);
+  if (!keys) loaders.entity.prime(record.props.id, record);
   return record;
 }
 
@@ -68,21 +69,23 @@ export function luceneQuery(text: string, combine: 'AND' | 'OR'): string | null 
 export async function search(
   db: Database,
   loaders: Loaders,
-  args: { text: string; labels: EntityType[] | null; first: number },
+  args: { text: string; labels: EntityType[] | null; first: number; keys?: string[] | null },
 ): Promise<{ entity: EntityRecord; score: number }[]> {
+  // Re-ranking reads every spelling, whatever the query selected.
+  const keys = args.keys ? [...new Set([...args.keys, 'aliases'])] : null;
   for (const combine of ['AND', 'OR'] as const) {
     const query = luceneQuery(args.text, combine);
     if (!query) return [];
     const rows = await db.read<{ node: NodeRow; score: number }>(
       `CALL db.index.fulltext.queryNodes('${NAME_INDEX}', $query) YIELD node, score ` +
         'WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels) ' +
-        `RETURN ${NODE_PROJECTION('node')} AS node, score ORDER BY score DESC, node.name LIMIT $first`,
+        `RETURN ${NODE_PROJECTION('node', keys)} AS node, score ORDER BY score DESC, node.name LIMIT $first`,
       { query, labels: args.labels, first: int(args.first) },
     );
     if (rows.length > 0 || combine === 'OR') {
       const wanted = normalizeName(args.text);
       return rows
-        .map((row) => ({ entity: entityOf(loaders, row.node), score: row.score, closeness: closeness(wanted, row.node.props) }))
+        .map((row) => ({ entity: entityOf(loaders, row.node, keys), score: row.score, closeness: closeness(wanted, row.node.props) }))
         .sort((a, b) => b.closeness - a.closeness || b.score - a.score)
         .map(({ entity, score }) => ({ entity, score }));
     }
@@ -176,9 +179,18 @@ export interface CoParticipation {
   events: EntityRecord[];
 }
 
-/** Actors that attended the same events as an actor; sub-events count towards the event they belong to. */
-export async function coParticipants(db: Database, loaders: Loaders, actorId: string, first: number): Promise<CoParticipation[] | null> {
-  const [row] = await db.read<{ found: boolean; rows: { actor: NodeRow; shared: number; events: NodeRow[] }[] }>(
+/**
+ * Actors that attended the same events as an actor; sub-events count towards the event they belong to. `keys` are
+ * the properties to fetch of the actors and of the events (all when null).
+ */
+export async function coParticipants(
+  db: Database,
+  loaders: Loaders,
+  actorId: string,
+  first: number,
+  keys: { actor: string[] | null; event: string[] | null } = { actor: null, event: null },
+): Promise<CoParticipation[] | null> {
+  const rows = await db.read<{ found: boolean; actor: NodeRow | null; shared: number; events: NodeRow[] }>(
     `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $id}) ` +
       'OPTIONAL CALL (a) { ' +
       `MATCH (a)-[:${ATTENDANCE.join('|')}]->(e:Event) ` +
@@ -187,29 +199,32 @@ export async function coParticipants(db: Database, loaders: Loaders, actorId: st
       `MATCH (root)<-[:PART_OF*0..3]-(e2:Event)<-[:${ATTENDANCE.join('|')}]-(other) WHERE other <> a ` +
       'WITH other, collect(DISTINCT root) AS events ' +
       'RETURN other, events ORDER BY size(events) DESC, other.name LIMIT $first } ' +
-      `RETURN a IS NOT NULL AS found, collect(CASE WHEN other IS NULL THEN null ELSE ` +
-      `{actor: ${NODE_PROJECTION('other')}, shared: size(events), events: [e IN events | ${NODE_PROJECTION('e')}]} END) AS rows`,
+      `RETURN a IS NOT NULL AS found, CASE WHEN other IS NULL THEN null ELSE ${NODE_PROJECTION('other', keys.actor)} END AS actor, ` +
+      `size(events) AS shared, [e IN events | ${NODE_PROJECTION('e', keys.event)}] AS events`,
     { id: actorId, first: int(first) },
   );
-  if (!row!.found) return null;
-  return row!.rows.map((r) => ({
-    actor: entityOf(loaders, r.actor),
-    sharedEventCount: r.shared,
-    events: r.events.map((e) => entityOf(loaders, e)),
-  }));
+  if (!rows[0]!.found) return null;
+  return rows
+    .filter((r): r is typeof r & { actor: NodeRow } => r.actor !== null)
+    .map((r) => ({
+      actor: entityOf(loaders, r.actor, keys.actor),
+      sharedEventCount: r.shared,
+      events: r.events.map((e) => entityOf(loaders, e, keys.event)),
+    }));
 }
 
 export interface ConnectionPath {
   nodes: EntityRecord[];
-  hops: { fromId: string; toId: string; relationship: RelationshipRecord }[];
+  hops: { from: EntityRecord; to: EntityRecord; relationship: RelationshipRecord }[];
 }
 
 /** Shortest paths between two entities over the allowed relationship types, up to maxHops (a validated integer). */
 export async function connections(
   db: Database,
   loaders: Loaders,
-  args: { fromId: string; toId: string; maxHops: number; first: number; via: RelationshipType[] | null },
+  args: { fromId: string; toId: string; maxHops: number; first: number; via: RelationshipType[] | null; nodeKeys?: string[] | null; relationshipKeys?: string[] | null },
 ): Promise<ConnectionPath[] | { missing: string }> {
+  const nodeKeys = args.nodeKeys ?? null;
   const types = args.via ?? RELATIONSHIP_TYPE_NAMES.filter((t) => !BOOKKEEPING.includes(t));
   const hops = Math.trunc(args.maxHops);
   const rows = await db.read<{ fromFound: boolean; toFound: boolean; paths: { nodes: NodeRow[]; rels: RelRow[] }[] }>(
@@ -217,7 +232,7 @@ export async function connections(
       `CALL (a, b) { MATCH p = allShortestPaths((a)-[:${types.join('|')}*..${hops}]-(b)) WHERE a IS NOT NULL AND b IS NOT NULL ` +
       `RETURN p LIMIT $first } ` +
       `RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, ` +
-      `collect({nodes: [n IN nodes(p) | ${NODE_PROJECTION('n')}], rels: [r IN relationships(p) | ${REL_PROJECTION('r')}]}) AS paths`,
+      `collect({nodes: [n IN nodes(p) | ${NODE_PROJECTION('n', nodeKeys)}], rels: [r IN relationships(p) | ${REL_PROJECTION('r', args.relationshipKeys ?? null)}]}) AS paths`,
     { from: args.fromId, to: args.toId, first: int(args.first) },
   );
   const row = rows[0];
@@ -230,10 +245,15 @@ export async function connections(
   if (!row.fromFound) return { missing: args.fromId };
   if (!row.toFound) return { missing: args.toId };
   return row.paths.map((path) => {
-    const nodes = path.nodes.map((n) => entityOf(loaders, n));
+    const nodes = path.nodes.map((n) => entityOf(loaders, n, nodeKeys));
+    const byId = new Map(nodes.map((n) => [n.props.id, n]));
     return {
       nodes,
-      hops: path.rels.map((rel, i) => ({ fromId: nodes[i]!.props.id, toId: nodes[i + 1]!.props.id, relationship: toRelationship(rel) })),
+      hops: path.rels.map((rel, i) => {
+        const relationship = toRelationship(rel);
+        relationship.ends = { from: byId.get(relationship.fromId), to: byId.get(relationship.toId) };
+        return { from: nodes[i]!, to: nodes[i + 1]!, relationship };
+      }),
     };
   });
 }

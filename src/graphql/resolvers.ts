@@ -213,10 +213,6 @@ export const resolvers = {
   Evidence: {
     document: (e: { documentId: string }, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(e.documentId),
   },
-  Hop: {
-    from: (hop: { fromId: string }, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(hop.fromId),
-    to: (hop: { toId: string }, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(hop.toId),
-  },
   ConnectionPath: { length: (path: queries.ConnectionPath) => path.hops.length },
   GraphNode: {
     id: (n: { entity: EntityRecord }) => n.entity.props.id,
@@ -262,7 +258,7 @@ export const resolvers = {
       };
     },
 
-    search: (_root: unknown, args: unknown, ctx: ApiContext) => {
+    search: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(
         z.object({
           query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
@@ -271,7 +267,7 @@ export const resolvers = {
         }),
         args,
       );
-      return queries.search(ctx.db, ctx.loaders, { text: a.query, labels: a.types, first: a.first });
+      return queries.search(ctx.db, ctx.loaders, { text: a.query, labels: a.types, first: a.first, keys: entityKeys(info, ['entity']) });
     },
 
     partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
@@ -286,14 +282,17 @@ export const resolvers = {
       return result;
     },
 
-    coParticipants: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+    coParticipants: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(z.object({ actorId: idArg, first: boundedInt(1, 100).default(20) }), args);
-      const result = await queries.coParticipants(ctx.db, ctx.loaders, a.actorId, a.first);
+      const result = await queries.coParticipants(ctx.db, ctx.loaders, a.actorId, a.first, {
+        actor: entityKeys(info, ['actor']),
+        event: entityKeys(info, ['events']),
+      });
       if (!result) throw new NotFoundError('actor', a.actorId);
       return result;
     },
 
-    connections: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+    connections: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(
         z.object({
           fromId: idArg,
@@ -305,7 +304,17 @@ export const resolvers = {
         args,
       );
       if (a.fromId === a.toId) throw new BadUserInputError('fromId and toId must be different entities', 'toId');
-      const result = await queries.connections(ctx.db, ctx.loaders, a);
+      // Every node of a path can appear in any of these places, so the keys are their union.
+      const nodeKeys = [
+        ...new Set([
+          ...entityKeys(info, ['nodes']),
+          ...entityKeys(info, ['hops', 'from']),
+          ...entityKeys(info, ['hops', 'to']),
+          ...entityKeys(info, ['hops', 'relationship', 'from']),
+          ...entityKeys(info, ['hops', 'relationship', 'to']),
+        ]),
+      ].sort();
+      const result = await queries.connections(ctx.db, ctx.loaders, { ...a, nodeKeys, relationshipKeys: relationshipKeys(info, ['hops', 'relationship']) });
       if ('missing' in result) throw new NotFoundError('entity', result.missing);
       return result;
     },
