@@ -272,8 +272,9 @@ export interface Neighbourhood {
 export async function neighbourhood(
   db: Database,
   loaders: Loaders,
-  args: { id: string; depth: number; types: RelationshipType[] | null; limit: number },
+  args: { id: string; depth: number; types: RelationshipType[] | null; limit: number; centreKeys?: string[] | null; edgeKeys?: string[] | null },
 ): Promise<Neighbourhood | null> {
+  const centreKeys = args.centreKeys ?? null;
   const types = (args.types ?? RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'MENTIONS')).join('|');
   let levels = '';
   for (let level = 1; level <= Math.trunc(args.depth); level++) {
@@ -286,16 +287,17 @@ export async function neighbourhood(
     `MATCH (c:${ENTITY_LABEL} {id: $id}) WITH c, [c] AS frontier, [c] AS seen, [] AS levels ` +
       levels +
       'WITH c, levels, seen[0..$limit + 1] AS kept, size(seen) > $limit + 1 AS truncated ' +
-      `CALL (kept) { UNWIND kept AS x MATCH (x)-[r:${types}]->(y) WHERE y IN kept RETURN collect(DISTINCT ${REL_PROJECTION('r')}) AS edges } ` +
-      `RETURN ${NODE_PROJECTION('c')} AS centre, [l IN levels | [x IN l WHERE x IN kept | ${NODE_PROJECTION('x')}]] AS levels, truncated, edges`,
+      `CALL (kept) { UNWIND kept AS x MATCH (x)-[r:${types}]->(y) WHERE y IN kept WITH collect(DISTINCT r) AS rels RETURN [r IN rels | ${REL_PROJECTION('r', args.edgeKeys ?? null)}] AS edges } ` +
+      // Graph nodes show only an id, a type and a name.
+      `RETURN ${NODE_PROJECTION('c', centreKeys)} AS centre, [l IN levels | [x IN l WHERE x IN kept | ${NODE_PROJECTION('x', ['id', 'name'])}]] AS levels, truncated, edges`,
     { id: args.id, limit: int(args.limit) },
   );
   const row = rows[0];
   if (!row) return null;
-  const centre = entityOf(loaders, row.centre);
+  const centre = entityOf(loaders, row.centre, centreKeys);
   return {
     centre,
-    nodes: [{ entity: centre, distance: 0 }, ...row.levels.flatMap((level, i) => level.map((n) => ({ entity: entityOf(loaders, n), distance: i + 1 })))],
+    nodes: [{ entity: centre, distance: 0 }, ...row.levels.flatMap((level, i) => level.map((n) => ({ entity: toEntity(n.labels, n.props), distance: i + 1 })))],
     edges: row.edges.map((edge) => toRelationship(edge)),
     truncated: row.truncated,
   };

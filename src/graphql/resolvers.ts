@@ -319,12 +319,12 @@ export const resolvers = {
       return result;
     },
 
-    neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext) => {
+    neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(
         z.object({ id: idArg, depth: boundedInt(1, 3).default(1), types: relationshipTypes, limit: boundedInt(1, 500).default(200) }),
         args,
       );
-      return queries.neighbourhood(ctx.db, ctx.loaders, a);
+      return queries.neighbourhood(ctx.db, ctx.loaders, { ...a, centreKeys: entityKeys(info, ['centre']), edgeKeys: relationshipKeys(info, ['edges']) });
     },
 
     timeline: async (_root: unknown, args: unknown, ctx: ApiContext) => {
