@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import pLimit from 'p-limit';
 import path from 'node:path';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -46,6 +47,7 @@ export interface ApiServer {
 /** The HTTP server of the API: /graphql, /health and Neo4j Browser's guide and style. Does not listen by itself. */
 export function createServer(env: Env, db: Database): ApiServer {
   const apollo = createApolloServer();
+  const executing = pLimit(env.API_MAX_CONCURRENT_REQUESTS);
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[api] request failed:', error);
@@ -105,10 +107,12 @@ export function createServer(env: Env, db: Database): ApiServer {
       }
     }
     const request: HTTPGraphQLRequest = { method: req.method, headers, search: url.search, body: parsedBody };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: async () => ({ db, loaders: createLoaders(db) }),
-    });
+    const response = await executing(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: async () => ({ db, loaders: createLoaders(db) }),
+      }),
+    );
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) responseHeaders[key] = value;
     if (response.body.kind === 'complete') {

@@ -47,6 +47,8 @@ export const envSchema = z.object({
   PORT: port.default(4000),
   API_REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
   API_MAX_BODY_BYTES: positiveMs.default(100_000),
+  // GraphQL requests executed at once; more wait their turn, so that a burst of large answers cannot exhaust memory.
+  API_MAX_CONCURRENT_REQUESTS: positiveMs.default(8),
 });
 
 export type Env = z.infer<typeof envSchema>;

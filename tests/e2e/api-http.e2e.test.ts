@@ -1,8 +1,10 @@
 import { loadEnv } from '../../src/config/env';
-import { openDatabase } from '../../src/db/database';
+import { Database, openDatabase, type Params } from '../../src/db/database';
 import { QUERY_LIMITS } from '../../src/graphql/limits';
 import { loadSeed } from '../../src/seed/load-seed';
+import { createServer } from '../../src/server';
 import { startApi, type RunningApi } from '../helpers/api';
+import { applyTestEnv } from '../helpers/test-env';
 import { SEED_DIR } from '../helpers/seed-fixture';
 
 let api: RunningApi;
@@ -158,6 +160,46 @@ describe('a database outage', () => {
       expect(await health.json()).toEqual({ status: 'degraded', database: 'unreachable' });
     } finally {
       await down.stop();
+    }
+  });
+});
+
+describe('concurrency', () => {
+  /** Counts the database reads in progress, to see how many requests execute at once. */
+  class CountingDatabase extends Database {
+    inFlight = 0;
+    maxInFlight = 0;
+    override async read<R extends Record<string, unknown>>(cypher: string, params: Params = {}): Promise<R[]> {
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      try {
+        return await super.read<R>(cypher, params);
+      } finally {
+        this.inFlight--;
+      }
+    }
+  }
+
+  it('executes at most API_MAX_CONCURRENT_REQUESTS requests at once and answers the rest in turn', async () => {
+    const env = { ...applyTestEnv(), API_MAX_CONCURRENT_REQUESTS: 2 };
+    const counting = new CountingDatabase(api.db.driver, api.db.name, env.NEO4J_QUERY_TIMEOUT_MS);
+    const limited = createServer(env, counting);
+    const url = await limited.listen(0, '127.0.0.1');
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ coParticipants(actorId: "org:ichei") { actor { id } } }' }),
+          }).then(async (response) => ({ status: response.status, body: (await response.json()) as { errors?: unknown } })),
+        ),
+      );
+      expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
+      expect(responses.filter((r) => r.body.errors)).toEqual([]);
+      expect(counting.maxInFlight).toBe(2);
+    } finally {
+      await limited.close();
     }
   });
 });
