@@ -1,4 +1,5 @@
 import type { Params } from '../src/db/database';
+import { luceneQuery } from '../src/graphql/queries';
 import type { GeneratedSeed } from './generate';
 
 /** One researcher query, as GraphQL for the API and as the equivalent hand-written Cypher. */
@@ -68,9 +69,10 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
     {
       name: 'search',
       graphql: `{ search(query: "${searchText}", first: 10) { score entity { id name type } } }`,
+      // The same Lucene query the API sends (exact, prefix and one-edit terms per word), so that both find the same entities.
       cypher:
         "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, labels(node), score LIMIT 10",
-      params: { q: searchText.split(' ').map((w) => `${w.toLowerCase()}~1`).join(' AND ') },
+      params: { q: luceneQuery(searchText, 'AND')! },
     },
   ];
 }

@@ -72,7 +72,7 @@ export async function search(
   args: { text: string; labels: EntityType[] | null; first: number; keys?: string[] | null },
 ): Promise<{ entity: EntityRecord; score: number }[]> {
   // Re-ranking reads every spelling, whatever the query selected.
-  const keys = args.keys ? [...new Set([...args.keys, 'aliases'])] : null;
+  const keys = args.keys ? [...new Set([...args.keys, 'name', 'aliases'])] : null;
   for (const combine of ['AND', 'OR'] as const) {
     const query = luceneQuery(args.text, combine);
     if (!query) return [];

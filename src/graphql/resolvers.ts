@@ -273,7 +273,8 @@ export const resolvers = {
     partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(z.object({ actorId: idArg, asOf: optionalDate }), args);
       const result = await queries.partnersAttendance(ctx.db, a.actorId, a.asOf, {
-        partner: entityKeys(info, ['partner']),
+        // Partners are sorted by name.
+        partner: [...new Set([...entityKeys(info, ['partner']), 'name'])].sort(),
         partnership: relationshipKeys(info, ['partnership']),
         attendance: relationshipKeys(info, ['attendances']),
         event: isSelected(info, ['attendances', 'to']) ? entityKeys(info, ['attendances', 'to']) : null,

@@ -82,11 +82,11 @@ function entityFieldsOf(schema: GraphQLSchema): ReadonlySet<string> {
 
 /**
  * The node properties needed to answer the Entity fields selected under `path` (fragments of every type included),
- * so that a query fetches only what it returns; id and name always, since lists are identified and sorted by them.
+ * so that a query fetches only what it returns; the id always, since records are identified by it.
  */
 export function entityKeys(info: GraphQLResolveInfo, path: string[] = []): string[] {
   const allowed = entityFieldsOf(info.schema);
-  const keys = new Set(['id', 'name']);
+  const keys = new Set(['id']);
   for (const field of selectedFields(info, path)) {
     const name = field.name.value;
     const wanted = COMPUTED_ENTITY_FIELDS[name] ?? (LOADED_ENTITY_FIELDS.has(name) || !allowed.has(name) ? [] : [name]);

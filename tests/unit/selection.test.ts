@@ -32,14 +32,14 @@ describe('relationshipKeys', () => {
 });
 
 describe('entityKeys', () => {
-  it('maps selected Entity fields, of every fragment, to node properties, with id and name always', () => {
+  it('maps selected Entity fields, of every fragment, to node properties, with the id always', () => {
     const info = infoFor(`{ x { to { type description ... on Organization { acronym category partners { kind } } ...E } } }
       fragment E on Event { startDate evidence { quote } }`);
-    expect(entityKeys(info, ['to'])).toEqual(['acronym', 'description', 'evidenceDocs', 'evidenceQuotes', 'id', 'kind', 'name', 'startDate']);
+    expect(entityKeys(info, ['to'])).toEqual(['acronym', 'description', 'evidenceDocs', 'evidenceQuotes', 'id', 'kind', 'startDate']);
   });
 
   it('takes nothing from a selection that is not an Entity field', () => {
-    expect(entityKeys(infoFor('{ x { to { __typename id } } }'), ['to'])).toEqual(['id', 'name']);
+    expect(entityKeys(infoFor('{ x { to { __typename id } } }'), ['to'])).toEqual(['id']);
   });
 
   it('tells whether a path is selected', () => {
