@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { int } from 'neo4j-driver';
 import type { Database } from '../db/database';
 import { ENTITY_LABEL } from '../model/entity-types';
-import type { RelationshipType } from '../model/relationship-types';
+import { RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type RelationshipDefinition, type RelationshipType } from '../model/relationship-types';
 import { asOfFilter, dayRange } from './args';
 import { NODE_PROJECTION, REL_PROJECTION, toEntity, toRelationship, type EntityRecord, type RelationshipRecord, type RelationshipRow } from './records';
 
@@ -93,17 +93,29 @@ interface RelationshipQueryRow {
 
 /**
  * The Cypher for one spec, one row per relationship (the driver decodes one very large record slowly); relationship
- * types come only from the model's allow-list (validated by GraphQL enums).
+ * types come only from the model's allow-list (validated by GraphQL enums). Relationships are sorted by type, then
+ * by their stated order or rank where the model has one, then by the other end's name and id, which are read once
+ * for both the sorting and the answer.
  */
 export function relationshipQuery(spec: RelationshipSpec): string {
   const types = spec.types && spec.types.length > 0 ? `:${spec.types.join('|')}` : '';
   const pattern =
     spec.direction === 'OUTGOING' ? `(n)-[r${types}]->(m)` : spec.direction === 'INCOMING' ? `(n)<-[r${types}]-(m)` : `(n)-[r${types}]-(m)`;
+  const definitions = (spec.types ?? RELATIONSHIP_TYPE_NAMES).map((type) => RELATIONSHIP_TYPES[type] as RelationshipDefinition);
+  const ranked = ['order', 'rank'].filter((key) => definitions.some((d) => d.properties && key in d.properties));
+  const sortKeys = [
+    ...(definitions.length > 1 ? ['type(r)'] : []),
+    ...(ranked.length > 0 ? [`coalesce(${ranked.map((key) => `r.${key}`).join(', ')}, 0)`] : []),
+    'mName',
+    'mId',
+  ];
+  const other = spec.endKeys
+    ? `{labels: labels(m), props: m {${[...spec.endKeys.filter((k) => k !== 'id' && k !== 'name').map((k) => `.${k}`), 'id: mId', ...(spec.endKeys.includes('name') ? ['name: mName'] : [])].join(', ')}}}`
+    : 'null';
   return (
     `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ` +
     `CALL (n) { MATCH ${pattern} WHERE ${asOfFilter('r', spec.asOf)} ` +
-    `RETURN r, m ORDER BY type(r), coalesce(r.order, r.rank, 0), m.name, m.id LIMIT $first } ` +
-    `RETURN id, startNode(r) = n AS outgoing, m.id AS otherId, ${REL_PROJECTION('r', spec.keys, { from: null, to: null })} AS rel, ` +
-    `${spec.endKeys ? NODE_PROJECTION('m', spec.endKeys) : 'null'} AS other`
+    `WITH r, m, m.id AS mId, m.name AS mName ORDER BY ${sortKeys.join(', ')} LIMIT $first RETURN r, m, mId, mName } ` +
+    `RETURN id, startNode(r) = n AS outgoing, mId AS otherId, ${REL_PROJECTION('r', spec.keys, { from: null, to: null })} AS rel, ${other} AS other`
   );
 }

@@ -148,7 +148,8 @@ export async function partnersAttendance(
   const rows = await db.read<{ found: boolean; partner: NodeRow | null; partnership: RelRow; attendances: { rel: RelRow; event?: NodeRow }[] }>(
     `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $id}) ` +
       `OPTIONAL MATCH (a)-[p:PARTNER_OF]-(partner) WHERE ${asOfFilter('p', asOf)} ` +
-      `RETURN a IS NOT NULL AS found, CASE WHEN partner IS NULL THEN null ELSE ${NODE_PROJECTION('partner', selection.partner)} END AS partner, ` +
+      // The model allows partnerships between organizations only.
+      `RETURN a IS NOT NULL AS found, CASE WHEN partner IS NULL THEN null ELSE ${NODE_PROJECTION('partner', selection.partner, 'Organization')} END AS partner, ` +
       `CASE WHEN p IS NULL THEN null ELSE ${REL_PROJECTION('p', selection.partnership)} END AS partnership, ` +
       `[(partner)-[att:${ATTENDANCE.join('|')}]->(e) WHERE ${asOfFilter('att', asOf)} | ` +
       `{rel: ${REL_PROJECTION('att', attendanceKeys, { from: null, to: selection.event ? null : 'e.id' })}${event}}] AS attendances`,
@@ -200,7 +201,7 @@ export async function coParticipants(
       'WITH other, collect(DISTINCT root) AS events ' +
       'RETURN other, events ORDER BY size(events) DESC, other.name LIMIT $first } ' +
       `RETURN a IS NOT NULL AS found, CASE WHEN other IS NULL THEN null ELSE ${NODE_PROJECTION('other', keys.actor)} END AS actor, ` +
-      `size(events) AS shared, [e IN events | ${NODE_PROJECTION('e', keys.event)}] AS events`,
+      `size(events) AS shared, [e IN events | ${NODE_PROJECTION('e', keys.event, 'Event')}] AS events`,
     { id: actorId, first: int(first) },
   );
   if (!rows[0]!.found) return null;

@@ -102,9 +102,10 @@ export const REL_PROJECTION = (r: string, keys: string[] | null = null, ends: { 
 
 /**
  * Cypher map projection of a node, matching toEntity's input: all its properties (a Document's without its text), or
- * only `keys` (from selection.ts's entityKeys, which allow-lists them against the schema).
+ * only `keys` (from selection.ts's entityKeys, which allow-lists them against the schema). `label`, when the pattern
+ * and the model fix it, saves reading the node's labels.
  */
-export const NODE_PROJECTION = (n: string, keys: string[] | null = null) =>
+export const NODE_PROJECTION = (n: string, keys: string[] | null = null, label: EntityType | null = null) =>
   keys
-    ? `{labels: labels(${n}), props: ${n} {${keys.map((k) => `.${k}`).join(', ')}}}`
+    ? `{labels: ${label ? `['${label}']` : `labels(${n})`}, props: ${n} {${keys.map((k) => `.${k}`).join(', ')}}}`
     : `{labels: labels(${n}), props: CASE WHEN ${n}:Document THEN ${n} {${DOCUMENT_KEYS.map((k) => `.${k}`).join(', ')}} ELSE properties(${n}) END}`;
