@@ -404,17 +404,23 @@ function renderMarkdown(r: Report): string {
   lines.push(
     '## What bounds the misses',
     '',
-    '- **Partners attendance** (the busiest actor: hundreds of partners, about 3,000 attendances, a 700 KB answer): the API ' +
-      'fetches only the selected relationship properties and each event once, yet its one statement took about 150 ms against ' +
-      "the hand-written query's 24 ms when profiled in-process (2.3x the db hits: the attendance maps with their evidence lists, " +
-      'plus the distinct events), and graphql-js then resolves some 15,000 fields one promise at a time (about 80 ms). ' +
-      'The next step is to translate such a selection into one Cypher projection, as @neo4j/graphql does. Peak RSS is set by ' +
-      'this query at concurrency 32, when 32 such answers are built at once.',
-    '- **Search**: the API sends a broader Lucene query than the hand-written one (exact, prefix and fuzzy terms per word, with a ' +
-      'fallback from all words to any word) and re-ranks by edit distance; the db-hit ratio compares that with a single fuzzy term.',
-    '- **Co-participation** and **connection path**: one statement each, which also tells an unknown id from an empty answer, ' +
-      'returns full node properties where the hand-written query returns ids, and then runs through GraphQL resolution; a few ' +
-      'milliseconds on top of 1.5-2 ms queries.',
+    'Profiled in-process on this graph (API statement and GraphQL execution timed separately); see the README for the history.',
+    '',
+    "- **Partners attendance** (the busiest actor: about 300 partners and 3,000 attendances, a 700 KB answer): the API's " +
+      'one statement now costs fewer database hits than the hand-written query and about the same time (it fetches only ' +
+      'the selected properties, one row per partner). What remains is graphql-js resolving some 18,000 fields one at a ' +
+      "time (about 25-30 ms, as much as the hand-written query itself) plus serializing and parsing the JSON; the hand-" +
+      'written query returns driver records and does neither. Closing that gap needs a compiled executor such as graphql-jit, ' +
+      'which Apollo Server 5 only accepts through its gateway interface; not done.',
+    '- **Small queries at concurrency 8 and 32** (co-participation, connection path, search, the nested query against ' +
+      '@neo4j/graphql): two cores run Neo4j, the API process and the benchmark client together, and an HTTP GraphQL request ' +
+      'costs more CPU than a driver call (HTTP, parsing the request, executing and serializing the answer), so throughput, ' +
+      'and with it p50 under queueing, is bound by CPU. At concurrency 1 the API adds about 1-2 ms, of which an empty ' +
+      '`{ __typename }` round trip is about 0.6 ms.',
+    '- **Co-participation database hits**: the API reads the actors\' labels (their GraphQL type is the Entity interface, ' +
+      'so each needs its concrete type) and tells an unknown actor from one without co-participants in the same statement.',
+    '- **Search database hits**: both send the same Lucene query; the API also orders by score and name and reads the ' +
+      'aliases it re-ranks by.',
     '',
   );
   return lines.join('\n');

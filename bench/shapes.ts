@@ -30,7 +30,8 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
         'MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|SPOKE_AT]->(:Event)-[:PART_OF*0..3]->(root:Event) WHERE NOT (root)-[:PART_OF]->(:Event) ' +
         'WITH a, collect(DISTINCT root) AS roots UNWIND roots AS root ' +
         'MATCH (root)<-[:PART_OF*0..3]-(:Event)<-[:PARTICIPATED_IN|SPOKE_AT]-(other) WHERE other <> a ' +
-        'WITH other, collect(DISTINCT root.id) AS events RETURN other.id, other.name, size(events) AS shared, events ORDER BY shared DESC LIMIT 20',
+        // Ties broken by name, as the API does, so that both return the same twenty actors.
+        'WITH other, collect(DISTINCT root.id) AS events RETURN other.id, other.name, size(events) AS shared, events ORDER BY shared DESC, other.name LIMIT 20',
       params: { id: other },
     },
     {
@@ -69,9 +70,9 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
     {
       name: 'search',
       graphql: `{ search(query: "${searchText}", first: 10) { score entity { id name type } } }`,
-      // The same Lucene query the API sends (exact, prefix and one-edit terms per word), so that both find the same entities.
+      // The same Lucene query and order as the API (exact, prefix and one-edit terms per word), so that both find the same entities.
       cypher:
-        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, labels(node), score LIMIT 10",
+        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, labels(node), score ORDER BY score DESC, node.name LIMIT 10",
       params: { q: luceneQuery(searchText, 'AND')! },
     },
   ];
