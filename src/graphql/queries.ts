@@ -7,6 +7,7 @@ import { ENTITY_LABEL, ENTITY_TYPES, type EntityType } from '../model/entity-typ
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model/relationship-types';
 import { asOfFilter, dayRange } from './args';
 import type { Loaders } from './loaders';
+import { mergeKeys } from './selection';
 import { NODE_PROJECTION, REL_PROJECTION, toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from './records';
 
 type NodeRow = { labels: string[]; props: Record<string, unknown> };
@@ -69,10 +70,10 @@ export function luceneQuery(text: string, combine: 'AND' | 'OR'): string | null 
 export async function search(
   db: Database,
   loaders: Loaders,
-  args: { text: string; labels: EntityType[] | null; first: number; keys?: string[] | null },
+  args: { text: string; labels: EntityType[] | null; first: number; keys: string[] },
 ): Promise<{ entity: EntityRecord; score: number }[]> {
   // Re-ranking reads every spelling, whatever the query selected.
-  const keys = args.keys ? [...new Set([...args.keys, 'name', 'aliases'])] : null;
+  const keys = mergeKeys(args.keys, ['name', 'aliases']);
   for (const combine of ['AND', 'OR'] as const) {
     const query = luceneQuery(args.text, combine);
     if (!query) return [];
@@ -122,14 +123,12 @@ export interface PartnerAttendance {
 
 /** What a partnersAttendance query selects: stored properties per part, and whether the events are wanted. */
 export interface PartnersAttendanceSelection {
-  partner: string[] | null;
-  partnership: string[] | null;
-  attendance: string[] | null;
+  partner: string[];
+  partnership: string[];
+  attendance: string[];
   /** The events' properties, or null when the query does not select them. */
   event: string[] | null;
 }
-
-const EVERYTHING: PartnersAttendanceSelection = { partner: null, partnership: null, attendance: null, event: null };
 
 /**
  * An actor's partners and the events each attended, in one query that fetches only the selected properties; null
@@ -139,10 +138,10 @@ export async function partnersAttendance(
   db: Database,
   actorId: string,
   asOf: string | null,
-  selection: PartnersAttendanceSelection = EVERYTHING,
+  selection: PartnersAttendanceSelection,
 ): Promise<PartnerAttendance[] | null> {
   // Attendances are sorted by date, so that property is fetched whatever was selected.
-  const attendanceKeys = selection.attendance ? [...new Set([...selection.attendance, 'validFromDay'])] : null;
+  const attendanceKeys = mergeKeys(selection.attendance, ['validFromDay']);
   const event = selection.event ? `, event: ${NODE_PROJECTION('e', selection.event)}` : '';
   // One row per partner rather than one row holding every partner: the driver decodes a very large record slowly.
   const rows = await db.read<{ found: boolean; partner: NodeRow | null; partnership: RelRow; attendances: { rel: RelRow; event?: NodeRow }[] }>(
@@ -182,14 +181,14 @@ export interface CoParticipation {
 
 /**
  * Actors that attended the same events as an actor; sub-events count towards the event they belong to. `keys` are
- * the properties to fetch of the actors and of the events (all when null).
+ * the properties to fetch of the actors and of the events.
  */
 export async function coParticipants(
   db: Database,
   loaders: Loaders,
   actorId: string,
   first: number,
-  keys: { actor: string[] | null; event: string[] | null } = { actor: null, event: null },
+  keys: { actor: string[]; event: string[] },
 ): Promise<CoParticipation[] | null> {
   const rows = await db.read<{ found: boolean; actor: NodeRow | null; shared: number; events: NodeRow[] }>(
     `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $id}) ` +
@@ -223,9 +222,8 @@ export interface ConnectionPath {
 export async function connections(
   db: Database,
   loaders: Loaders,
-  args: { fromId: string; toId: string; maxHops: number; first: number; via: RelationshipType[] | null; nodeKeys?: string[] | null; relationshipKeys?: string[] | null },
+  args: { fromId: string; toId: string; maxHops: number; first: number; via: RelationshipType[] | null; nodeKeys: string[]; relationshipKeys: string[] },
 ): Promise<ConnectionPath[] | { missing: string }> {
-  const nodeKeys = args.nodeKeys ?? null;
   const types = args.via ?? RELATIONSHIP_TYPE_NAMES.filter((t) => !BOOKKEEPING.includes(t));
   const hops = Math.trunc(args.maxHops);
   const rows = await db.read<{ fromFound: boolean; toFound: boolean; paths: { nodes: NodeRow[]; rels: RelRow[] }[] }>(
@@ -233,7 +231,7 @@ export async function connections(
       `CALL (a, b) { MATCH p = allShortestPaths((a)-[:${types.join('|')}*..${hops}]-(b)) WHERE a IS NOT NULL AND b IS NOT NULL ` +
       `RETURN p LIMIT $first } ` +
       `RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, ` +
-      `collect({nodes: [n IN nodes(p) | ${NODE_PROJECTION('n', nodeKeys)}], rels: [r IN relationships(p) | ${REL_PROJECTION('r', args.relationshipKeys ?? null)}]}) AS paths`,
+      `collect({nodes: [n IN nodes(p) | ${NODE_PROJECTION('n', args.nodeKeys)}], rels: [r IN relationships(p) | ${REL_PROJECTION('r', args.relationshipKeys)}]}) AS paths`,
     { from: args.fromId, to: args.toId, first: int(args.first) },
   );
   const row = rows[0];
@@ -246,7 +244,7 @@ export async function connections(
   if (!row.fromFound) return { missing: args.fromId };
   if (!row.toFound) return { missing: args.toId };
   return row.paths.map((path) => {
-    const nodes = path.nodes.map((n) => entityOf(loaders, n, nodeKeys));
+    const nodes = path.nodes.map((n) => entityOf(loaders, n, args.nodeKeys));
     const byId = new Map(nodes.map((n) => [n.props.id, n]));
     return {
       nodes,
@@ -273,9 +271,8 @@ export interface Neighbourhood {
 export async function neighbourhood(
   db: Database,
   loaders: Loaders,
-  args: { id: string; depth: number; types: RelationshipType[] | null; limit: number; centreKeys?: string[] | null; edgeKeys?: string[] | null },
+  args: { id: string; depth: number; types: RelationshipType[] | null; limit: number; centreKeys: string[]; edgeKeys: string[] },
 ): Promise<Neighbourhood | null> {
-  const centreKeys = args.centreKeys ?? null;
   const types = (args.types ?? RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'MENTIONS')).join('|');
   let levels = '';
   for (let level = 1; level <= Math.trunc(args.depth); level++) {
@@ -288,14 +285,14 @@ export async function neighbourhood(
     `MATCH (c:${ENTITY_LABEL} {id: $id}) WITH c, [c] AS frontier, [c] AS seen, [] AS levels ` +
       levels +
       'WITH c, levels, seen[0..$limit + 1] AS kept, size(seen) > $limit + 1 AS truncated ' +
-      `CALL (kept) { UNWIND kept AS x MATCH (x)-[r:${types}]->(y) WHERE y IN kept WITH collect(DISTINCT r) AS rels RETURN [r IN rels | ${REL_PROJECTION('r', args.edgeKeys ?? null)}] AS edges } ` +
+      `CALL (kept) { UNWIND kept AS x MATCH (x)-[r:${types}]->(y) WHERE y IN kept WITH collect(DISTINCT r) AS rels RETURN [r IN rels | ${REL_PROJECTION('r', args.edgeKeys)}] AS edges } ` +
       // Graph nodes show only an id, a type and a name.
-      `RETURN ${NODE_PROJECTION('c', centreKeys)} AS centre, [l IN levels | [x IN l WHERE x IN kept | ${NODE_PROJECTION('x', ['id', 'name'])}]] AS levels, truncated, edges`,
+      `RETURN ${NODE_PROJECTION('c', args.centreKeys)} AS centre, [l IN levels | [x IN l WHERE x IN kept | ${NODE_PROJECTION('x', ['id', 'name'])}]] AS levels, truncated, edges`,
     { id: args.id, limit: int(args.limit) },
   );
   const row = rows[0];
   if (!row) return null;
-  const centre = entityOf(loaders, row.centre, centreKeys);
+  const centre = entityOf(loaders, row.centre, args.centreKeys);
   return {
     centre,
     nodes: [{ entity: centre, distance: 0 }, ...row.levels.flatMap((level, i) => level.map((n) => ({ entity: toEntity(n.labels, n.props), distance: i + 1 })))],

@@ -6,7 +6,7 @@ import { boundedInt, idArg, parseArgs, partialDateArg } from './args';
 import { BadUserInputError, NotFoundError } from './errors';
 import type { Direction, Loaders } from './loaders';
 import * as queries from './queries';
-import { entityKeys, isSelected, relationshipKeys } from './selection';
+import { entityKeys, isSelected, mergeKeys, relationshipKeys } from './selection';
 import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
 
 /** What every resolver gets: the process's database and this request's loaders. */
@@ -73,7 +73,7 @@ function endKeysOf(info: GraphQLResolveInfo): string[] | null {
   const to = isSelected(info, ['to']);
   const from = isSelected(info, ['from']);
   if (!to && !from) return null;
-  return [...new Set([...(to ? entityKeys(info, ['to']) : []), ...(from ? entityKeys(info, ['from']) : [])])].sort();
+  return mergeKeys(to ? entityKeys(info, ['to']) : [], from ? entityKeys(info, ['from']) : []);
 }
 
 /** The other ends of an entity's relationships of one kind, as an entity list field. */
@@ -274,7 +274,7 @@ export const resolvers = {
       const a = parseArgs(z.object({ actorId: idArg, asOf: optionalDate }), args);
       const result = await queries.partnersAttendance(ctx.db, a.actorId, a.asOf, {
         // Partners are sorted by name.
-        partner: [...new Set([...entityKeys(info, ['partner']), 'name'])].sort(),
+        partner: mergeKeys(entityKeys(info, ['partner']), ['name']),
         partnership: relationshipKeys(info, ['partnership']),
         attendance: relationshipKeys(info, ['attendances']),
         event: isSelected(info, ['attendances', 'to']) ? entityKeys(info, ['attendances', 'to']) : null,
@@ -306,15 +306,9 @@ export const resolvers = {
       );
       if (a.fromId === a.toId) throw new BadUserInputError('fromId and toId must be different entities', 'toId');
       // Every node of a path can appear in any of these places, so the keys are their union.
-      const nodeKeys = [
-        ...new Set([
-          ...entityKeys(info, ['nodes']),
-          ...entityKeys(info, ['hops', 'from']),
-          ...entityKeys(info, ['hops', 'to']),
-          ...entityKeys(info, ['hops', 'relationship', 'from']),
-          ...entityKeys(info, ['hops', 'relationship', 'to']),
-        ]),
-      ].sort();
+      const nodeKeys = mergeKeys(
+        ...[['nodes'], ['hops', 'from'], ['hops', 'to'], ['hops', 'relationship', 'from'], ['hops', 'relationship', 'to']].map((path) => entityKeys(info, path)),
+      );
       const result = await queries.connections(ctx.db, ctx.loaders, { ...a, nodeKeys, relationshipKeys: relationshipKeys(info, ['hops', 'relationship']) });
       if ('missing' in result) throw new NotFoundError('entity', result.missing);
       return result;

@@ -95,6 +95,11 @@ export function entityKeys(info: GraphQLResolveInfo, path: string[] = []): strin
   return [...keys].sort();
 }
 
+/** The sorted union of property key lists. */
+export function mergeKeys(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())].sort();
+}
+
 /** Whether any field is selected under `path`. */
 export function isSelected(info: GraphQLResolveInfo, path: string[]): boolean {
   const parent = path.slice(0, -1);
