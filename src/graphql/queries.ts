@@ -77,10 +77,12 @@ export async function search(
   for (const combine of ['AND', 'OR'] as const) {
     const query = luceneQuery(args.text, combine);
     if (!query) return [];
+    // Sorted and cut before the projection, so that only the kept hits' properties and labels are read.
     const rows = await db.read<{ node: NodeRow; score: number }>(
       `CALL db.index.fulltext.queryNodes('${NAME_INDEX}', $query) YIELD node, score ` +
         'WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels) ' +
-        `RETURN ${NODE_PROJECTION('node', keys)} AS node, score ORDER BY score DESC, node.name LIMIT $first`,
+        'WITH node AS hit, score ORDER BY score DESC, hit.name LIMIT $first ' +
+        `RETURN ${NODE_PROJECTION('hit', keys)} AS node, score ORDER BY score DESC, hit.name`,
       { query, labels: args.labels, first: int(args.first) },
     );
     if (rows.length > 0 || combine === 'OR') {
