@@ -8,7 +8,7 @@ import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model/relatio
 import { asOfFilter, dayRange } from './args';
 import type { Loaders } from './loaders';
 import { mergeKeys } from './selection';
-import { NODE_PROJECTION, REL_PROJECTION, toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from './records';
+import { NODE_PROJECTION, REL_PARTS, REL_PROJECTION, relationshipFromParts, toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from './records';
 
 type NodeRow = { labels: string[]; props: Record<string, unknown> };
 type RelRow = Parameters<typeof toRelationship>[0];
@@ -117,6 +117,9 @@ async function exists(db: Database, id: string): Promise<boolean> {
   return row!.found;
 }
 
+/** An attendance as partnersAttendance's query returns it (see REL_PARTS). */
+type AttendanceTuple = [type: string, id: string | null, props: Record<string, unknown>, eventId: string, eventLabels: string[] | null, eventProps: Record<string, unknown> | null];
+
 export interface PartnerAttendance {
   partner: EntityRecord;
   partnership: RelationshipRecord;
@@ -144,16 +147,17 @@ export async function partnersAttendance(
 ): Promise<PartnerAttendance[] | null> {
   // Attendances are sorted by date, so that property is fetched whatever was selected.
   const attendanceKeys = mergeKeys(selection.attendance, ['validFromDay']);
-  const event = selection.event ? `, event: ${NODE_PROJECTION('e', selection.event)}` : '';
-  // One row per partner rather than one row holding every partner: the driver decodes a very large record slowly.
-  const rows = await db.read<{ found: boolean; partner: NodeRow | null; partnership: RelRow; attendances: { rel: RelRow; event?: NodeRow }[] }>(
+  const event = selection.event ? ['labels(e)', `e {${selection.event.map((k) => `.${k}`).join(', ')}}`] : ['null', 'null'];
+  // One row per partner rather than one row holding every partner (the driver decodes a very large record slowly), and
+  // each attendance as a list of [type, id, properties, event's id, labels, properties] rather than as maps.
+  const rows = await db.read<{ found: boolean; partner: NodeRow | null; partnership: RelRow; attendances: AttendanceTuple[] }>(
     `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $id}) ` +
       `OPTIONAL MATCH (a)-[p:PARTNER_OF]-(partner) WHERE ${asOfFilter('p', asOf)} ` +
       // The model allows partnerships between organizations only.
       `RETURN a IS NOT NULL AS found, CASE WHEN partner IS NULL THEN null ELSE ${NODE_PROJECTION('partner', selection.partner, 'Organization')} END AS partner, ` +
       `CASE WHEN p IS NULL THEN null ELSE ${REL_PROJECTION('p', selection.partnership)} END AS partnership, ` +
       `[(partner)-[att:${ATTENDANCE.join('|')}]->(e) WHERE ${asOfFilter('att', asOf)} | ` +
-      `{rel: ${REL_PROJECTION('att', attendanceKeys, { from: null, to: selection.event ? null : 'e.id' })}${event}}] AS attendances`,
+      `[${[...REL_PARTS('att', attendanceKeys), 'e.id', ...event].join(', ')}]] AS attendances`,
     { id: actorId, ...dayRange(asOf) },
   );
   if (!rows[0]!.found) return null;
@@ -163,11 +167,9 @@ export async function partnersAttendance(
       partner: toEntity(p.partner.labels, p.partner.props),
       partnership: toRelationship(p.partnership),
       attendances: p.attendances
-        .map(({ rel, event: e }) => {
-          // The partner and the event are already in hand, so the query does not return their ids again.
-          const to = e ? toEntity(e.labels, e.props) : undefined;
-          const record = toRelationship(rel, { from: p.partner.props.id as string, to: to?.props.id });
-          if (to) record.ends = { to };
+        .map(([type, id, props, eventId, eventLabels, eventProps]) => {
+          const record = relationshipFromParts(type, id, props, { from: p.partner.props.id as string, to: eventId });
+          if (eventProps) record.ends = { to: toEntity(eventLabels ?? [], eventProps) };
           return record;
         })
         .sort((x, y) => String(x.props.validFromDay ?? '').localeCompare(String(y.props.validFromDay ?? '')) || x.toId.localeCompare(y.toId)),
