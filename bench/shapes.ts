@@ -78,14 +78,20 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
   ];
 }
 
-/** The nested query compared with the Neo4j GraphQL Library: an organization, its partners, their events. */
+/**
+ * The nested query compared with the Neo4j GraphQL Library: an organization, its first 100 partners by name and the
+ * first 200 events each attended, by name. The API caps relationship lists (100 and 200 by default), so the peer and
+ * the hand-written query are given the same caps and order, and all three return the same data.
+ */
 export function peerShape(hub: string): { api: string; peer: string; cypher: string; params: Params } {
   return {
-    api: `{ entity(id: "${hub}") { id name relationships(types: [PARTNER_OF], direction: OUTGOING) { to { id name ... on Organization { participations { to { id name } } } } } } }`,
-    peer: `{ organizations(where: { id: { eq: "${hub}" } }) { id name partners { id name participations { id name } } } }`,
+    api: `{ entity(id: "${hub}") { id name relationships(types: [PARTNER_OF], direction: OUTGOING, first: 100) { to { id name ... on Organization { participations { to { id name } } } } } } }`,
+    peer:
+      `{ organizations(where: { id: { eq: "${hub}" } }) { id name ` +
+      'partners(limit: 100, sort: [{ name: ASC }, { id: ASC }]) { id name participations(limit: 200, sort: [{ name: ASC }, { id: ASC }]) { id name } } } }',
     cypher:
-      'MATCH (o:Organization {id: $id}) OPTIONAL MATCH (o)-[:PARTNER_OF]->(p:Organization) ' +
-      'OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(e) WITH o, p, collect({id: e.id, name: e.name}) AS events ' +
+      'MATCH (o:Organization {id: $id}) OPTIONAL MATCH (o)-[:PARTNER_OF]->(p:Organization) WITH o, p ORDER BY p.name, p.id LIMIT 100 ' +
+      'CALL (p) { OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(e) WITH e ORDER BY e.name, e.id LIMIT 200 RETURN collect({id: e.id, name: e.name}) AS events } ' +
       'RETURN o.id, o.name, collect({id: p.id, name: p.name, events: events}) AS partners',
     params: { id: hub },
   };
