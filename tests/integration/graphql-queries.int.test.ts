@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import type { Database } from '../../src/db/database';
+import { Database, type Params } from '../../src/db/database';
 import { createLoaders } from '../../src/graphql/loaders';
 import type { ApiContext } from '../../src/graphql/resolvers';
 import { loadSeed } from '../../src/seed/load-seed';
@@ -30,6 +30,56 @@ async function run(query: string, variables: Record<string, unknown> = {}): Prom
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return { data: response.body.singleResult.data, errors: response.body.singleResult.errors as Json[], trips: db.roundTrips - before };
 }
+
+/** A Database that counts its statements and how many of them ran at once. */
+class ConcurrencyProbe extends Database {
+  statements = 0;
+  maxInFlight = 0;
+  private inFlight = 0;
+  override async read<R extends Record<string, unknown>>(cypher: string, params: Params = {}): Promise<R[]> {
+    this.statements++;
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    try {
+      return await super.read<R>(cypher, params);
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+describe('a root entity and its relationships', () => {
+  async function probed(query: string): Promise<{ data: Json; errors?: Json[]; probe: ConcurrencyProbe }> {
+    const probe = new ConcurrencyProbe(db.driver, db.name, 5_000);
+    const response = await apollo.executeOperation({ query }, { contextValue: { db: probe, loaders: createLoaders(probe) } });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors as Json[], probe };
+  }
+  const selection = 'relationships(direction: OUTGOING, types: [PARTNER_OF, ORGANIZED]) { id type evidence { quote } to { id name } }';
+
+  it('are fetched at the same time, in two statements', async () => {
+    const { data, errors, probe } = await probed(`{ entity(id: "org:ichei") { name ${selection} } }`);
+    expect(errors).toBeUndefined();
+    expect(data.entity.relationships.length).toBeGreaterThan(1);
+    expect(probe.statements).toBe(2);
+    expect(probe.maxInFlight).toBe(2);
+  });
+
+  it('give the same answer when the field is selected twice, which is loaded after the entity', async () => {
+    const once = await probed(`{ entity(id: "org:ichei") { name ${selection} } }`);
+    const twice = await probed(`{ entity(id: "org:ichei") { name ${selection} again: ${selection} } }`);
+    expect(twice.errors).toBeUndefined();
+    expect(twice.probe.maxInFlight).toBe(1);
+    expect(twice.data.entity.relationships).toEqual(once.data.entity.relationships);
+    expect(twice.data.entity.again).toEqual(once.data.entity.relationships);
+  });
+
+  it('of an unknown entity give null, and bad arguments are reported by the field', async () => {
+    expect((await probed(`{ entity(id: "org:nobody") { name ${selection} } }`)).data.entity).toBeNull();
+    const bad = await probed('{ entity(id: "org:ichei") { name relationships(first: 0) { type } } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/first/);
+  });
+});
 
 describe('round trips (no N+1)', () => {
   const nested = `query($first: Int) {
