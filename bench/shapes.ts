@@ -70,9 +70,10 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
     {
       name: 'search',
       graphql: `{ search(query: "${searchText}", first: 10) { score entity { id name type } } }`,
-      // The same Lucene query and order as the API (exact, prefix and one-edit terms per word), so that both find the same entities.
+      // The same Lucene query and order as the API (exact, prefix and one-edit terms per word), so that both find the same
+      // entities; the aliases come along because the API's order depends on them (it re-ranks by the closest spelling).
       cypher:
-        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, labels(node), score ORDER BY score DESC, node.name LIMIT 10",
+        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, node.aliases, labels(node), score ORDER BY score DESC, node.name LIMIT 10",
       params: { q: luceneQuery(searchText, 'AND')! },
     },
   ];
