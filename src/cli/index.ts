@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config/env';
 import { LauncherError } from '../db/launcher/launcher-error';
+import { SeedLoadError } from '../seed/seed-load-error';
 import { SeedValidationError } from '../seed/seed-problem';
 import { registerDbCommands } from './db-commands';
 import { registerSeedCommand } from './seed-command';
@@ -14,7 +15,7 @@ registerDbCommands(program);
 registerSeedCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LauncherError || error instanceof SeedValidationError) {
+  if (error instanceof ConfigError || error instanceof LauncherError || error instanceof SeedValidationError || error instanceof SeedLoadError) {
     console.error(error.message);
   } else {
     console.error(error instanceof Error ? error.stack ?? error.message : String(error));

@@ -4,6 +4,7 @@ import { ENTITY_LABEL, ENTITY_TYPES } from '../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES } from '../model/relationship-types';
 import { buildGraph, type GraphRows, type NodeRow, type RelationshipRow } from './build-graph';
 import { readSeed } from './read-seed';
+import { explainLoadFailure } from './seed-load-error';
 import { SeedValidationError } from './seed-problem';
 import { validateSeed, type ValidatedSeed } from './validate-seed';
 
@@ -81,9 +82,11 @@ export async function loadRows(db: Database, rows: GraphRows, options: { dryRun:
 
   const { nodeDiff, relDiff } = options.dryRun
     ? await work((cypher, params) => db.read(cypher, params ?? {}))
-    : await db.writeTransaction(async (_tx, run) =>
-        work(async (cypher, params) => (await run(cypher, params)).records.map((r) => r.toObject() as never)),
-      );
+    : await db
+        .writeTransaction(async (_tx, run) => work(async (cypher, params) => (await run(cypher, params)).records.map((r) => r.toObject() as never)))
+        .catch((error: unknown) => {
+          throw explainLoadFailure(error, { nodes: rows.nodes.length, relationships: rows.relationships.length });
+        });
 
   return {
     dryRun: options.dryRun,

@@ -1,0 +1,26 @@
+import { explainLoadFailure, SeedLoadError } from '../../src/seed/seed-load-error';
+
+const neo4jError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+describe('explainLoadFailure', () => {
+  it.each([
+    ['the server-wide limit', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'dbms.memory.transaction.total.max threshold reached'],
+    ['the per-transaction limit', 'Neo.ClientError.General.TransactionOutOfMemoryError', 'The transaction used more memory than was allowed.'],
+  ])('says that nothing was written and what to change when a load outgrows %s', (_name, code, reason) => {
+    const explained = explainLoadFailure(neo4jError(code, reason), { nodes: 150_000, relationships: 3_000_000 });
+    expect(explained).toBeInstanceOf(SeedLoadError);
+    const message = (explained as Error).message;
+    expect(message).toContain('Loading 150000 nodes and 3000000 relationships needs more transaction memory');
+    expect(message).toContain(reason);
+    expect(message).toContain('Nothing was written');
+    expect(message).toContain('NEO4J_HEAP');
+  });
+
+  it('passes every other error through untouched', () => {
+    const other = neo4jError('Neo.ClientError.Schema.ConstraintValidationFailed', 'already exists');
+    expect(explainLoadFailure(other, { nodes: 1, relationships: 1 })).toBe(other);
+    const plain = new Error('connection reset');
+    expect(explainLoadFailure(plain, { nodes: 1, relationships: 1 })).toBe(plain);
+    expect(explainLoadFailure(null, { nodes: 1, relationships: 1 })).toBeNull();
+  });
+});
