@@ -43,6 +43,8 @@ export const envSchema = z.object({
   NEO4J_START_TIMEOUT_MS: positiveMs.default(180_000),
   NEO4J_QUERY_TIMEOUT_MS: positiveMs.default(5_000),
   NEO4J_MAX_RETRY_MS: positiveMs.default(3_000),
+  // A seed load is one transaction; at a million relationships it runs for minutes, past the server's default timeout.
+  NEO4J_LOAD_TIMEOUT_MS: positiveMs.default(30 * 60_000),
   NEO4J_MAVEN_REPO_LOCAL: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),

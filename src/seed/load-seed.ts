@@ -42,15 +42,19 @@ export function prepareSeed(dir: string): { seed: ValidatedSeed; rows: GraphRows
  * Loads a seed folder in one write transaction: validates first, then creates, updates and removes seed-managed
  * nodes and relationships so that the graph matches the files. A failure leaves the graph as it was.
  */
-export async function loadSeed(db: Database, dir: string, options: { dryRun?: boolean } = {}): Promise<LoadReport> {
+export async function loadSeed(db: Database, dir: string, options: { dryRun?: boolean; timeoutMs?: number } = {}): Promise<LoadReport> {
   const began = Date.now();
   const { rows } = prepareSeed(dir);
-  return loadRows(db, rows, { dryRun: options.dryRun ?? false, began });
+  return loadRows(db, rows, { dryRun: options.dryRun ?? false, began, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
 }
 
+/** How long a load's transaction may run unless the caller says otherwise (NEO4J_LOAD_TIMEOUT_MS's default). */
+export const DEFAULT_LOAD_TIMEOUT_MS = 30 * 60_000;
+
 /** Loads already-built rows (the generator and the benchmark use this directly). */
-export async function loadRows(db: Database, rows: GraphRows, options: { dryRun: boolean; began?: number }): Promise<LoadReport> {
+export async function loadRows(db: Database, rows: GraphRows, options: { dryRun: boolean; began?: number; timeoutMs?: number }): Promise<LoadReport> {
   const began = options.began ?? Date.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   if (!options.dryRun) await applyGraphSchema(db);
 
   const work = async (run: Runner) => {
@@ -83,9 +87,9 @@ export async function loadRows(db: Database, rows: GraphRows, options: { dryRun:
   const { nodeDiff, relDiff } = options.dryRun
     ? await work((cypher, params) => db.read(cypher, params ?? {}))
     : await db
-        .writeTransaction(async (_tx, run) => work(async (cypher, params) => (await run(cypher, params)).records.map((r) => r.toObject() as never)))
+        .writeTransaction(async (_tx, run) => work(async (cypher, params) => (await run(cypher, params)).records.map((r) => r.toObject() as never)), timeoutMs)
         .catch((error: unknown) => {
-          throw explainLoadFailure(error, { nodes: rows.nodes.length, relationships: rows.relationships.length });
+          throw explainLoadFailure(error, { nodes: rows.nodes.length, relationships: rows.relationships.length, timeoutMs });
         });
 
   return {
