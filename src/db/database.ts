@@ -14,6 +14,11 @@ export class Database {
     private readonly queryTimeoutMs: number,
   ) {}
 
+  /** The same database with another per-query timeout, for long reads such as a dry run's diff of a large graph. */
+  withQueryTimeout(timeoutMs: number): Database {
+    return new Database(this.driver, this.name, timeoutMs);
+  }
+
   /** Runs one read query in a read transaction (routed to a reader in a cluster). */
   async read<R extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<R[]> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });

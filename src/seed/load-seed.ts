@@ -85,7 +85,7 @@ export async function loadRows(db: Database, rows: GraphRows, options: { dryRun:
   };
 
   const { nodeDiff, relDiff } = options.dryRun
-    ? await work((cypher, params) => db.read(cypher, params ?? {}))
+    ? await work((cypher, params) => db.withQueryTimeout(timeoutMs).read(cypher, params ?? {}))
     : await db
         .writeTransaction(async (_tx, run) => work(async (cypher, params) => (await run(cypher, params)).records.map((r) => r.toObject() as never)), timeoutMs)
         .catch((error: unknown) => {

@@ -61,6 +61,22 @@ describe('loading the seed', () => {
     expect(restored.relationships.created).toBe(3);
   });
 
+  it('in a dry run reports what would change and writes nothing', async () => {
+    const copy = new SeedCopy()
+      .edit<Row[]>('relationships.json', (rows) => rows.filter((r) => r.from !== 'org:skillogs' && r.to !== 'org:skillogs'))
+      .edit<Row[]>('entities/organizations.json', (rows) => rows.filter((r) => r.id !== 'org:skillogs'));
+    try {
+      const before = await graphSnapshot(db);
+      const report = await loadSeed(db, copy.dir, { dryRun: true, timeoutMs: 60_000 });
+      expect(report.dryRun).toBe(true);
+      expect(report.nodes.removed).toBe(1);
+      expect(report.changes.removed).toContain('org:skillogs');
+      expect(await graphSnapshot(db)).toEqual(before);
+    } finally {
+      copy.remove();
+    }
+  });
+
   it('updates a changed fact in place', async () => {
     const copy = new SeedCopy().edit<Row[]>('entities/people.json', (rows) => {
       rows[0]!.description = 'Changed description';
