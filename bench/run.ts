@@ -304,19 +304,26 @@ async function main(): Promise<void> {
 
     // ---------- CPU per request, one request at a time: what bounds throughput once every core is busy
     const neo4jPid = ensured.source === 'local' ? localNeo4j(env).status().pid : undefined;
+    const rawPids = neo4jPid ? { neo4j: neo4jPid } : {};
+    const apiPids = { api: api.pid!, ...rawPids };
+    // A failed request costs less than an answered one, so failures count as errors here too.
+    const counted = (query: string) => async () => {
+      if (!(await graphqlCall(API_PORT, query))) totalErrors++;
+    };
     const cpu: Record<string, { api: CpuPerRequest; raw: CpuPerRequest }> = {};
     const nestedShape = { name: 'nested (vs @neo4j/graphql)', graphql: nested.api, cypher: nested.cypher, params: nested.params };
     for (const shape of [...shapes(generated.probes), nestedShape]) {
       cpu[shape.name] = {
-        api: await cpuPerRequest(() => graphqlCall(API_PORT, shape.graphql), { api: api.pid!, ...(neo4jPid ? { neo4j: neo4jPid } : {}) }),
-        raw: await cpuPerRequest(() => rawDb.read(shape.cypher, shape.params), neo4jPid ? { neo4j: neo4jPid } : {}),
+        api: await cpuPerRequest(counted(shape.graphql), apiPids),
+        raw: await cpuPerRequest(() => rawDb.read(shape.cypher, shape.params), rawPids),
       };
     }
     cpu['empty request { __typename }'] = {
-      api: await cpuPerRequest(() => graphqlCall(API_PORT, '{ __typename }'), { api: api.pid!, ...(neo4jPid ? { neo4j: neo4jPid } : {}) }),
-      raw: await cpuPerRequest(() => rawDb.read('RETURN 1'), neo4jPid ? { neo4j: neo4jPid } : {}),
+      api: await cpuPerRequest(counted('{ __typename }'), apiPids),
+      raw: await cpuPerRequest(() => rawDb.read('RETURN 1'), rawPids),
     };
     const emptyHttp = await drive(1, 200, () => graphqlCall(API_PORT, '{ __typename }'));
+    totalErrors += emptyHttp.errors;
     report.cpu = cpu;
     report.emptyRequestP50Ms = stats(emptyHttp.latencies, emptyHttp.wallMs, emptyHttp.errors).p50;
     log('CPU per request measured');
