@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < Math.max(2, rounds - 1); round++) {
       await wipe(env, ensured.uri);
       let t0 = performance.now();
-      await loadRows(db, rows, { dryRun: false, timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS });
+      await loadRows(db, rows, { dryRun: false, timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS, transactionRows: env.NEO4J_LOAD_TRANSACTION_ROWS });
       projectMs.push(performance.now() - t0);
       await wipe(env, ensured.uri);
       t0 = performance.now();
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
 
     // The graph the queries run on is the project's own load.
     await wipe(env, ensured.uri);
-    await loadRows(db, rows, { dryRun: false, timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS });
+    await loadRows(db, rows, { dryRun: false, timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS, transactionRows: env.NEO4J_LOAD_TRANSACTION_ROWS });
 
     // ---------- servers
     const serverEnv = { NEO4J_URI: ensured.uri, NEO4J_USER: env.NEO4J_USER, NEO4J_PASSWORD: env.NEO4J_PASSWORD, NEO4J_DATABASE: env.NEO4J_DATABASE };

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   await applyGraphSchema(db);
   const [{ nodes }] = (await db.read<{ nodes: number }>('RETURN COUNT { (n:Entity) } AS nodes')) as [{ nodes: number }];
   if (nodes === 0) {
-    console.log(formatLoadReport(await loadSeed(db, path.join(PROJECT_ROOT, 'seed'), { timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS })));
+    console.log(formatLoadReport(await loadSeed(db, path.join(PROJECT_ROOT, 'seed'), { timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS, transactionRows: env.NEO4J_LOAD_TRANSACTION_ROWS })));
   } else {
     console.log(`The graph holds ${nodes} entities; not reseeding (run \`npm run seed\` to load changed seed files).`);
   }

@@ -18,7 +18,11 @@ export function registerSeedCommand(program: Command): void {
       const ensured = await ensureDatabase(env, (line) => console.log(line));
       const db = openDatabase(env, ensured.uri);
       try {
-        const report = await loadSeed(db, path.resolve(options.dir), { dryRun: options.dryRun ?? false, timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS });
+        const report = await loadSeed(db, path.resolve(options.dir), {
+          dryRun: options.dryRun ?? false,
+          timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS,
+          transactionRows: env.NEO4J_LOAD_TRANSACTION_ROWS,
+        });
         console.log(formatLoadReport(report));
       } finally {
         await db.close();

@@ -45,6 +45,8 @@ export const envSchema = z.object({
   NEO4J_MAX_RETRY_MS: positiveMs.default(3_000),
   // A seed load is one transaction; at a million relationships it runs for minutes, past the server's default timeout.
   NEO4J_LOAD_TIMEOUT_MS: positiveMs.default(30 * 60_000),
+  // Above this many nodes and relationships, a load into a graph without seed data is written in batches.
+  NEO4J_LOAD_TRANSACTION_ROWS: positiveMs.default(500_000),
   NEO4J_MAVEN_REPO_LOCAL: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),

@@ -53,6 +53,20 @@ export class Database {
     });
   }
 
+  /**
+   * Runs one statement in an auto-commit transaction, which `CALL { ... } IN TRANSACTIONS` needs: each inner batch
+   * commits on its own, so the statement as a whole is not atomic.
+   */
+  async autoCommit(cypher: string, params: Params = {}, timeoutMs?: number): Promise<void> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      this.roundTrips += 1;
+      await session.run(cypher, params, timeoutMs === undefined ? {} : { timeout: timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Whether the database answers a trivial query now. */
   async ping(): Promise<boolean> {
     try {

@@ -4,6 +4,7 @@ import { ENTITY_LABEL, ENTITY_TYPES } from '../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES } from '../model/relationship-types';
 import { buildGraph, type GraphRows, type NodeRow, type RelationshipRow } from './build-graph';
 import { readSeed } from './read-seed';
+import { assertNoLease, hasSeedData, LEASE_CHECK, settleBulkLease, withBulkLease } from './bulk-load';
 import { explainLoadFailure } from './seed-load-error';
 import { SeedValidationError } from './seed-problem';
 import { validateSeed, type ValidatedSeed } from './validate-seed';
@@ -42,24 +43,44 @@ export function prepareSeed(dir: string): { seed: ValidatedSeed; rows: GraphRows
  * Loads a seed folder in one write transaction: validates first, then creates, updates and removes seed-managed
  * nodes and relationships so that the graph matches the files. A failure leaves the graph as it was.
  */
-export async function loadSeed(db: Database, dir: string, options: { dryRun?: boolean; timeoutMs?: number } = {}): Promise<LoadReport> {
+export async function loadSeed(db: Database, dir: string, options: Partial<LoadOptions> = {}): Promise<LoadReport> {
   const began = Date.now();
   const { rows } = prepareSeed(dir);
-  return loadRows(db, rows, { dryRun: options.dryRun ?? false, began, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  return loadRows(db, rows, { ...options, dryRun: options.dryRun ?? false, began });
 }
 
 /** How long a load's transaction may run unless the caller says otherwise (NEO4J_LOAD_TIMEOUT_MS's default). */
 export const DEFAULT_LOAD_TIMEOUT_MS = 30 * 60_000;
+/** Above this many nodes and relationships, a load into a graph without seed data is written in batches (NEO4J_LOAD_TRANSACTION_ROWS's default). */
+export const DEFAULT_TRANSACTION_ROWS = 500_000;
+
+export interface LoadOptions {
+  dryRun: boolean;
+  began?: number;
+  timeoutMs?: number;
+  transactionRows?: number;
+}
 
 /** Loads already-built rows (the generator and the benchmark use this directly). */
-export async function loadRows(db: Database, rows: GraphRows, options: { dryRun: boolean; began?: number; timeoutMs?: number }): Promise<LoadReport> {
+export async function loadRows(db: Database, rows: GraphRows, options: LoadOptions): Promise<LoadReport> {
   const began = options.began ?? Date.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-  if (!options.dryRun) await applyGraphSchema(db);
+  const size = { nodes: rows.nodes.length, relationships: rows.relationships.length, timeoutMs };
+  if (!options.dryRun) {
+    await applyGraphSchema(db);
+    await settleBulkLease(db, timeoutMs);
+    if (size.nodes + size.relationships > (options.transactionRows ?? DEFAULT_TRANSACTION_ROWS) && !(await hasSeedData(db))) {
+      return bulkLoad(db, rows, size, began);
+    }
+  }
 
   const work = async (run: Runner) => {
     // Serializes concurrent loads: the second waits here, then sees what the first wrote.
-    if (!options.dryRun) await run(`MERGE (lock:${SEED_LOCK_LABEL} {id: 'seed'}) SET lock.lockedAt = datetime()`);
+    if (!options.dryRun) {
+      await run(`MERGE (lock:${SEED_LOCK_LABEL} {id: 'seed'}) SET lock.lockedAt = datetime()`);
+      // A bulk load that started after settleBulkLease must not be mixed with.
+      assertNoLease(await run<{ since: unknown }>(LEASE_CHECK), timeoutMs);
+    }
     const existingNodes = await run<{ id: string; hash: string | null }>(
       `MATCH (n:${ENTITY_LABEL}) WHERE n.seedManaged = true RETURN n.id AS id, n.seedHash AS hash`,
     );
@@ -89,7 +110,7 @@ export async function loadRows(db: Database, rows: GraphRows, options: { dryRun:
     : await db
         .writeTransaction(async (_tx, run) => work(async (cypher, params) => (await run(cypher, params)).records.map((r) => r.toObject() as never)), timeoutMs)
         .catch((error: unknown) => {
-          throw explainLoadFailure(error, { nodes: rows.nodes.length, relationships: rows.relationships.length, timeoutMs });
+          throw explainLoadFailure(error, size);
         });
 
   return {
@@ -106,6 +127,22 @@ export async function loadRows(db: Database, rows: GraphRows, options: { dryRun:
 }
 
 type Runner = <R>(cypher: string, params?: Record<string, unknown>) => Promise<R[]>;
+
+/** An initial load too large for one transaction (see bulk-load.ts): everything is new, written batch by batch. */
+async function bulkLoad(db: Database, rows: GraphRows, size: { nodes: number; relationships: number; timeoutMs: number }, began: number): Promise<LoadReport> {
+  await withBulkLease(db, size.timeoutMs, `Loading ${size.nodes} nodes and ${size.relationships} relationships in batches`, async (run) => {
+    await writeNodes(run, rows.nodes, []);
+    await writeRelationships(run, rows.relationships, []);
+  });
+  const created = (n: number) => ({ created: n, updated: 0, unchanged: 0, removed: 0 });
+  return {
+    dryRun: false,
+    nodes: created(size.nodes),
+    relationships: created(size.relationships),
+    changes: { created: [...rows.nodes.map((n) => n.id), ...rows.relationships.map((r) => r.key)], updated: [], removed: [] },
+    durationMs: Date.now() - began,
+  };
+}
 
 // The diff ran in this same transaction, after taking the load lock, so rows it calls new are created without
 // MERGE's existence check (which scans every relationship of a hub) and changed rows are found by their key index.

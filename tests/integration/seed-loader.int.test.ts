@@ -217,3 +217,58 @@ describe('facts from both articles, with their evidence', () => {
     expect(row).toEqual({ nodesWithout: 0, relsWithout: 0, badDocs: 0 });
   });
 });
+
+describe('a load too large for one transaction, into a graph without seed data', () => {
+  // The seed is far below the default threshold, so the tests lower it to make the same load a bulk one.
+  const bulk = { transactionRows: 10, timeoutMs: 60_000 };
+  let single: Awaited<ReturnType<typeof graphSnapshot>>;
+  const emptyGraph = () => db.write('MATCH (n) DETACH DELETE n');
+  const countSeedNodes = async () => (await db.read<{ n: number }>('RETURN COUNT { (n:Entity) WHERE n.seedManaged } AS n'))[0]!.n;
+
+  beforeAll(async () => {
+    await loadSeed(db, SEED_DIR);
+    single = await graphSnapshot(db);
+  });
+
+  it('is written in batches and gives the same graph as one transaction', async () => {
+    await emptyGraph();
+    const report = await loadSeed(db, SEED_DIR, bulk);
+    expect(report.nodes).toEqual({ created: await countSeedNodes(), updated: 0, unchanged: 0, removed: 0 });
+    expect(report.nodes.created).toBeGreaterThan(100);
+    expect(await graphSnapshot(db)).toEqual(single);
+    // A second load finds seed data, so it is the usual diff in one transaction, and changes nothing.
+    const again = await loadSeed(db, SEED_DIR, bulk);
+    expect(again.nodes).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(await graphSnapshot(db)).toEqual(single);
+  });
+
+  it('removes the batches already written when one fails, and says so', async () => {
+    await emptyGraph();
+    const rows = buildGraph(prepareSeed(SEED_DIR).seed);
+    // Documents are written last; a map-valued property makes Neo4j fail that batch after the others committed.
+    rows.nodes.push({ id: 'doc:broken', label: 'Document', props: { id: 'doc:broken', seedManaged: true, nested: { no: 'maps' } } as never, hash: 'y' });
+    await expect(loadRows(db, rows, { dryRun: false, ...bulk })).rejects.toThrow(
+      /^Loading \d+ nodes and \d+ relationships in batches failed \(.*\)\. The batches already written were removed again, so the graph is as it was\.$/s,
+    );
+    expect(await countSeedNodes()).toBe(0);
+    await loadSeed(db, SEED_DIR, bulk);
+    expect(await graphSnapshot(db)).toEqual(single);
+  });
+
+  it('keeps other loads out while it runs, and removes what an interrupted one wrote', async () => {
+    await db.write("MATCH (lock:SeedLoadLock {id: 'seed'}) SET lock.bulkLoadHeartbeat = datetime()");
+    const before = await graphSnapshot(db);
+    await expect(loadSeed(db, SEED_DIR)).rejects.toThrow(/^A bulk seed load has held the graph since .*nothing was written/s);
+    expect(await graphSnapshot(db)).toEqual(before);
+
+    // An interrupted bulk load: part of the graph written, its lease older than the load timeout.
+    await emptyGraph();
+    await db.write(
+      "CREATE (:Entity:Organization {id: 'org:partial', seedManaged: true}) " +
+        "CREATE (:SeedLoadLock {id: 'seed', lockedAt: datetime(), bulkLoadHeartbeat: datetime() - duration('PT2H')})",
+    );
+    await loadSeed(db, SEED_DIR, { timeoutMs: 60_000 });
+    expect(await db.read("MATCH (n {id: 'org:partial'}) RETURN n")).toEqual([]);
+    expect(await graphSnapshot(db)).toEqual(single);
+  });
+});
