@@ -9,7 +9,13 @@ import { SeedLoadError } from './seed-load-error';
  * relationship is removed again, which is exactly the graph it started from. Readers see the graph fill up meanwhile.
  */
 
-const LOCK = "MERGE (lock:SeedLoadLock {id: 'seed'})";
+/** The one node the loader writes outside the model: a lock that serializes loads, and the bulk load's lease. */
+export const SEED_LOCK_LABEL = 'SeedLoadLock';
+export const LOCK_NODE = `(lock:${SEED_LOCK_LABEL} {id: 'seed'})`;
+
+function releaseLease(db: Database): Promise<unknown> {
+  return db.write(`MATCH ${LOCK_NODE} REMOVE lock.bulkLoadHeartbeat`);
+}
 
 /** Whether the graph holds any seed-managed data (a bulk load may only start from none). */
 export async function hasSeedData(db: Database): Promise<boolean> {
@@ -31,18 +37,18 @@ function busy(since: unknown, staleMs: number): SeedLoadError {
  */
 export async function settleBulkLease(db: Database, staleMs: number): Promise<void> {
   const [lease] = await db.read<{ since: unknown; stale: boolean }>(
-    "MATCH (lock:SeedLoadLock {id: 'seed'}) WHERE lock.bulkLoadHeartbeat IS NOT NULL " +
+    `MATCH ${LOCK_NODE} WHERE lock.bulkLoadHeartbeat IS NOT NULL ` +
       'RETURN lock.bulkLoadHeartbeat AS since, lock.bulkLoadHeartbeat < datetime() - duration({milliseconds: $staleMs}) AS stale',
     { staleMs },
   );
   if (!lease) return;
   if (!lease.stale) throw busy(lease.since, staleMs);
   await removeSeedData(db, staleMs);
-  await db.write("MATCH (lock:SeedLoadLock {id: 'seed'}) REMOVE lock.bulkLoadHeartbeat");
+  await releaseLease(db);
 }
 
 /** The lease as the single-transaction load sees it after taking the lock: a bulk load that started meanwhile stops it. */
-export const LEASE_CHECK = "MATCH (lock:SeedLoadLock {id: 'seed'}) RETURN lock.bulkLoadHeartbeat AS since";
+export const LEASE_CHECK = `MATCH ${LOCK_NODE} RETURN lock.bulkLoadHeartbeat AS since`;
 
 /** Throws busy() when LEASE_CHECK found a lease. */
 export function assertNoLease(rows: { since: unknown }[], staleMs: number): void {
@@ -65,12 +71,12 @@ const reason = (error: unknown) => (error instanceof Error ? error.message.trim(
  */
 export async function withBulkLease(db: Database, staleMs: number, what: string, write: (run: Runner) => Promise<void>): Promise<void> {
   const [taken] = await db.write<{ taken: boolean }>(
-    `${LOCK} WITH lock, lock.bulkLoadHeartbeat IS NULL AS free ` +
+    `MERGE ${LOCK_NODE} WITH lock, lock.bulkLoadHeartbeat IS NULL AS free ` +
       'SET lock.lockedAt = datetime(), lock.bulkLoadHeartbeat = CASE WHEN free THEN datetime() ELSE lock.bulkLoadHeartbeat END ' +
       'RETURN free AS taken, lock.bulkLoadHeartbeat AS since',
   );
   if (!taken!.taken) throw busy((taken as { since?: unknown }).since, staleMs);
-  const release = () => db.write("MATCH (lock:SeedLoadLock {id: 'seed'}) REMOVE lock.bulkLoadHeartbeat");
+  const release = () => releaseLease(db);
   // Checked again under the lease: a single-transaction load may have committed seed data just before it was taken.
   if (await hasSeedData(db)) {
     await release();
@@ -79,7 +85,7 @@ export async function withBulkLease(db: Database, staleMs: number, what: string,
   // Each batch renews the lease, so that a long load is never taken for an abandoned one.
   const run: Runner = async <R>(cypher: string, params: Record<string, unknown> = {}) => {
     const rows = await db.write<R & Record<string, unknown>>(cypher, params);
-    await db.write("MATCH (lock:SeedLoadLock {id: 'seed'}) SET lock.bulkLoadHeartbeat = datetime()");
+    await db.write(`MATCH ${LOCK_NODE} SET lock.bulkLoadHeartbeat = datetime()`);
     return rows as R[];
   };
   try {

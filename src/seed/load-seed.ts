@@ -4,7 +4,7 @@ import { ENTITY_LABEL, ENTITY_TYPES } from '../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES } from '../model/relationship-types';
 import { buildGraph, type GraphRows, type NodeRow, type RelationshipRow } from './build-graph';
 import { readSeed } from './read-seed';
-import { assertNoLease, hasSeedData, LEASE_CHECK, settleBulkLease, withBulkLease } from './bulk-load';
+import { assertNoLease, hasSeedData, LEASE_CHECK, LOCK_NODE, settleBulkLease, withBulkLease } from './bulk-load';
 import { explainLoadFailure } from './seed-load-error';
 import { SeedValidationError } from './seed-problem';
 import { validateSeed, type ValidatedSeed } from './validate-seed';
@@ -27,8 +27,6 @@ export interface LoadReport {
 
 const BATCH_SIZE = 10_000;
 
-/** The one node the loader writes outside the model: a lock that serializes concurrent loads. */
-export const SEED_LOCK_LABEL = 'SeedLoadLock';
 
 /** Reads and validates a seed folder; throws SeedValidationError listing every problem. */
 export function prepareSeed(dir: string): { seed: ValidatedSeed; rows: GraphRows } {
@@ -77,7 +75,7 @@ export async function loadRows(db: Database, rows: GraphRows, options: LoadOptio
   const work = async (run: Runner) => {
     // Serializes concurrent loads: the second waits here, then sees what the first wrote.
     if (!options.dryRun) {
-      await run(`MERGE (lock:${SEED_LOCK_LABEL} {id: 'seed'}) SET lock.lockedAt = datetime()`);
+      await run(`MERGE ${LOCK_NODE} SET lock.lockedAt = datetime()`);
       // A bulk load that started after settleBulkLease must not be mixed with.
       assertNoLease(await run<{ since: unknown }>(LEASE_CHECK), timeoutMs);
     }
