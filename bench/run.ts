@@ -10,7 +10,7 @@ import { applyGraphSchema } from '../src/db/graph-schema';
 import { createLoaders } from '../src/graphql/loaders';
 import { PROJECT_ROOT } from '../src/project-root';
 import { loadRows, prepareSeed } from '../src/seed/load-seed';
-import { createApolloServer } from '../src/server';
+import { createApolloServer } from '../src/graphql/apollo';
 import { cpuPerRequest, timeBreakdown, type CpuPerRequest, type TimeBreakdown } from './breakdown';
 import { generateSeed } from './generate';
 import { perRowLoad, rawUnwindLoad } from './raw-loader';

@@ -1,5 +1,5 @@
 import type { Params } from '../src/db/database';
-import { luceneQuery } from '../src/graphql/queries';
+import { luceneQuery } from '../src/graphql/translate/search';
 import type { GeneratedSeed } from './generate';
 
 /** One researcher query, as GraphQL for the API and as the equivalent hand-written Cypher. */

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { AppError, ExitCode } from '../errors/app-error';
 
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
 
@@ -55,15 +56,19 @@ export const envSchema = z.object({
   // GraphQL requests executed at once (twice the cores by default); more wait their turn, so that a burst of large
   // answers cannot exhaust memory, and the one JavaScript thread gains nothing from interleaving more.
   API_MAX_CONCURRENT_REQUESTS: positiveMs.default(2 * os.availableParallelism()),
+  // What the API logs (fastify's logger, pino): internal errors at 'error'; 'info' adds start-up lines.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Raised when an environment variable has a bad value; the message names each variable. */
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   override readonly name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+  readonly exitCode = ExitCode.CONFIG;
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`, 'Fix or unset these variables (README, Configuration, lists each with its default).');
   }
 }
 

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Env } from '../config/env';
+import type { CypherQuery } from './cypher-query';
 
 export type Params = Record<string, unknown>;
 
@@ -32,6 +33,11 @@ export class Database {
     }
   }
 
+  /** Runs a query built by a Cypher builder in a read transaction. */
+  query<R extends RecordShape = RecordShape>(query: CypherQuery): Promise<R[]> {
+    return this.read<R>(query.cypher, query.params);
+  }
+
   /** Runs a unit of work in one write transaction: all of it commits, or none of it does. */
   async writeTransaction<T>(work: (tx: ManagedTransaction, run: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
@@ -43,6 +49,19 @@ export class Database {
     } finally {
       await session.close();
     }
+  }
+
+  /** Runs `work` in one write transaction, giving it a Runner that returns rows. */
+  async rowTransaction<T>(work: (run: Runner) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.writeTransaction(
+      (_tx, run) => work(async <R>(query: CypherQuery) => (await run(query.cypher, query.params)).records.map((record) => record.toObject() as R)),
+      timeoutMs,
+    );
+  }
+
+  /** A Runner that reads, each statement in its own read transaction (a dry run's diff uses it). */
+  readRunner(): Runner {
+    return <R>(query: CypherQuery) => this.read(query.cypher, query.params) as Promise<R[]>;
   }
 
   /** Runs one schema or write statement in its own write transaction. */
@@ -88,6 +107,9 @@ export class Database {
 }
 
 export type TxRunner = <R extends RecordShape = RecordShape>(cypher: string, params?: Params) => Promise<QueryResult<R>>;
+
+/** Runs one built statement and returns its rows as plain objects: the unit of work the seed loader writes with. */
+export type Runner = <R = Record<string, unknown>>(query: CypherQuery) => Promise<R[]>;
 
 /** Opens the process's driver: bounded retry and connection times so that an outage is reported quickly. */
 export function openDatabase(env: Env, uri: string): Database {

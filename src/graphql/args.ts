@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partialDateProblem, earliestDay, latestDay } from '../model/partial-date';
+import { partialDateProblem } from '../model/partial-date';
 import { BadUserInputError } from './errors';
 
 /** A partial date argument ("2019", "2019-03", "2019-03-04") that must be a real calendar date. */
@@ -12,6 +12,7 @@ export const partialDateArg = z.string().superRefine((value, ctx) => {
 export const boundedInt = (min: number, max: number) =>
   z.number().int(`must be a whole number between ${min} and ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
+/** An entity id argument. */
 export const idArg = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** Validates resolver arguments with zod; any problem becomes BAD_USER_INPUT naming the argument. */
@@ -23,16 +24,3 @@ export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.infe
   const all = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'arguments'}: ${i.message}`).join('; ');
   throw new BadUserInputError(`Invalid argument ${all}`, argument);
 }
-
-/** The calendar-day interval a partial date covers, for asOf filters. */
-export function dayRange(asOf: string | undefined | null): { asOfStart: string | null; asOfEnd: string | null } {
-  if (!asOf) return { asOfStart: null, asOfEnd: null };
-  return { asOfStart: earliestDay(asOf), asOfEnd: latestDay(asOf) };
-}
-
-/**
- * Cypher predicate keeping relationship `r` when valid at $asOfStart..$asOfEnd (undated facts are kept); just `true`
- * without an asOf, since Cypher would otherwise read both dates of every relationship to discard the test.
- */
-export const asOfFilter = (r: string, asOf: string | null) =>
-  asOf ? `((${r}.validFromDay IS NULL OR ${r}.validFromDay <= $asOfEnd) AND (${r}.validToDay IS NULL OR ${r}.validToDay >= $asOfStart))` : 'true';

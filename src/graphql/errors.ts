@@ -1,14 +1,30 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { classifyDriverError } from '../db/driver-errors';
 
-/** The error codes of the API: its public contract with clients. */
+/**
+ * Every code a client can find in `errors[].extensions.code`, from GraphQL and from the HTTP layer alike: the API's
+ * public contract (README's table lists them all; a test keeps the two in step).
+ */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  BAD_REQUEST = 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
+  QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** An argument a client sent is wrong; the message names it. */
 export class BadUserInputError extends GraphQLError {
@@ -24,45 +40,37 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
-const TIMEOUT_CODES = new Set([
-  'Neo.ClientError.Transaction.TransactionTimedOut',
-  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-  'Neo.TransientError.Transaction.LockClientStopped',
-]);
+/** What a client reads for a database failure, by the driver error's kind; other kinds are internal errors. */
+const DATABASE_ANSWERS = {
+  unavailable: { code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly.' },
+  timeout: { code: ErrorCode.DATABASE_TIMEOUT, message: 'The database query took too long and was stopped; narrow the query.' },
+  out_of_memory: { code: ErrorCode.QUERY_TOO_LARGE, message: 'The database ran out of memory for this query; narrow the query.' },
+} as const;
 
-/** Maps a database driver error to the API's code, or undefined when it is not a database error. */
-export function databaseErrorCode(error: unknown): ErrorCode | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return undefined;
-  // The driver's pool gives up waiting for a connection when the database is saturated.
-  if (/Connection acquisition timed out/.test(String((error as { message?: unknown }).message))) return ErrorCode.DATABASE_UNAVAILABLE;
-  if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General')) return ErrorCode.DATABASE_UNAVAILABLE;
-  if (TIMEOUT_CODES.has(code)) return ErrorCode.DATABASE_TIMEOUT;
-  if (code.startsWith('Neo.') || code === 'ProtocolError') return ErrorCode.INTERNAL_SERVER_ERROR;
-  return undefined;
+/** What formatError needs of a logger (pino's and Apollo's both fit). */
+export interface ErrorLogger {
+  error(message: string): void;
 }
 
 /**
- * Shapes every error a client sees: our own codes pass through, database failures get a clear code, anything else
- * becomes a generic internal error. Stack traces and driver internals never leave the server.
+ * Shapes every GraphQL error a client sees: our own codes pass through, database failures get a clear code, anything
+ * else (including a code outside ErrorCode) becomes a generic internal error that is logged. Stack traces and driver
+ * internals never leave the server.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  const dbCode = databaseErrorCode(original);
-  if (dbCode === ErrorCode.DATABASE_UNAVAILABLE) {
-    return { ...strip(formatted), message: 'The database is unavailable; try again shortly.', extensions: { code: dbCode } };
-  }
-  if (dbCode === ErrorCode.DATABASE_TIMEOUT) {
-    return { ...strip(formatted), message: 'The database query took too long and was stopped; narrow the query.', extensions: { code: dbCode } };
-  }
-  const code = formatted.extensions?.code;
-  if (original instanceof GraphQLError || (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  console.error('[api] internal error:', original);
-  return { ...strip(formatted), message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+export function createFormatError(logger: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const kind = classifyDriverError(original);
+    const answer = kind && kind in DATABASE_ANSWERS ? DATABASE_ANSWERS[kind as keyof typeof DATABASE_ANSWERS] : undefined;
+    if (answer) return { ...strip(formatted), message: answer.message, extensions: { code: answer.code } };
+    const code = formatted.extensions?.code;
+    if (!kind && typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error(`internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+    return { ...strip(formatted), message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
 }
 
 function strip(formatted: GraphQLFormattedError): GraphQLFormattedError {

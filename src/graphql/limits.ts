@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 
-/** Query limits, enforced by graphql-armor before execution; exported so that tests and docs use the same numbers. */
+/** Query limits, enforced before execution; exported so that tests and docs use the same numbers. */
 export const QUERY_LIMITS = {
   maxDepth: 12,
   maxAliases: 15,
@@ -9,12 +9,16 @@ export const QUERY_LIMITS = {
   maxDirectives: 20,
 } as const;
 
-/** graphql-armor's Apollo plugins and validation rules for the limits above. */
+/**
+ * graphql-armor's validation rules and Apollo plugins for the limits above. The token limit is left to graphql-js's
+ * own parser (Apollo's `parseOptions.maxTokens`): armor's version throws from a plugin hook, which Apollo answers
+ * with a 500, where the parser's is an ordinary parse error answered with a 400.
+ */
 export function armor() {
   return new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: true },

@@ -1,21 +1,21 @@
 import { getArgumentValues, GraphQLScalarType, Kind, type GraphQLFieldResolver, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { Database } from '../db/database';
+import { ENTITY_TYPES, type EntityType } from '../model/entity-types';
 import { isRelationshipType, type RelationshipType } from '../model/relationship-types';
 import { boundedInt, idArg, parseArgs, partialDateArg } from './args';
+import { COMPUTED_ENTITY_FIELDS, evidence } from './computed-fields';
+import type { ApiContext } from './context';
 import { BadUserInputError, NotFoundError } from './errors';
-import type { Direction, Loaders } from './loaders';
 import * as queries from './queries';
-import { entityKeys, isSelected, mergeKeys, relationshipKeys, selectedFields } from './selection';
 import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
+import { ENTITY_RELATIONSHIP_FIELDS, LIST_CAP, relationshipFieldsOf, type RelationshipField } from './relationship-fields';
+import { entityKeys, isSelected, mergeKeys, relationshipKeys, selectedFields } from './selection';
+import type { RelationshipSpec } from './translate/relationship-list';
 
-/** What every resolver gets: the process's database and this request's loaders. */
-export interface ApiContext {
-  db: Database;
-  loaders: Loaders;
-}
+export type { ApiContext } from './context';
 
 type Source = Record<string, unknown> & { props?: Record<string, unknown> };
+type Resolver = (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => unknown;
 
 /** Reads a field from a record's own fields first, then from its Neo4j properties. */
 export const fieldResolver: GraphQLFieldResolver<Source, ApiContext> = (source, _args, _ctx, info) => {
@@ -50,21 +50,13 @@ const PartialDate = new GraphQLScalarType({
   },
 });
 
-/** Which relationships of an entity a field asks for, and which of their properties and other ends' properties. */
-interface Related {
-  types: RelationshipType[] | null;
-  direction: Direction;
-  keys: string[];
-  endKeys: string[] | null;
-  asOf?: string | null;
-  first?: number;
-}
-
-/** Loads relationships of an entity through the request's batch loader. */
-async function related(ctx: ApiContext, entityId: string, r: Related): Promise<RelationshipRecord[]> {
-  return ctx.loaders.relationships.load({
-    entityId,
-    spec: { types: r.types, direction: r.direction, asOf: r.asOf ?? null, first: r.first ?? 200, keys: r.keys, endKeys: r.endKeys },
+/** The zod schema of a relationship field's arguments, from its declaration. */
+function argumentsOf(field: RelationshipField) {
+  return z.object({
+    ...(field.types ? {} : { types: relationshipTypes }),
+    ...(field.direction ? {} : { direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).default('BOTH') }),
+    ...(field.asOf ? { asOf: optionalDate } : {}),
+    ...(field.first ? { first: boundedInt(1, field.first.max).default(field.first.default) } : {}),
   });
 }
 
@@ -76,16 +68,39 @@ function endKeysOf(info: GraphQLResolveInfo, path: string[] = []): string[] | nu
   return mergeKeys(to ? entityKeys(info, [...path, 'to']) : [], from ? entityKeys(info, [...path, 'from']) : []);
 }
 
-const relationshipsArgs = z.object({
-  types: relationshipTypes,
-  direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).default('BOTH'),
-  asOf: optionalDate,
-  first: boundedInt(1, 200).default(100),
-});
+/** What a relationship field (the current one, or the one at `path`) loads, from its declaration, arguments and selection. */
+function specOf(field: RelationshipField, rawArgs: unknown, info: GraphQLResolveInfo, path: string[] = []): RelationshipSpec {
+  const args = parseArgs(argumentsOf(field), rawArgs) as { types?: RelationshipType[] | null; direction?: RelationshipSpec['direction']; asOf?: string | null; first?: number };
+  const relationships = field.returns === 'relationships';
+  return {
+    types: field.types ? [...field.types] : (args.types ?? null),
+    direction: field.direction ?? args.direction ?? 'BOTH',
+    asOf: args.asOf ?? null,
+    first: args.first ?? LIST_CAP,
+    keys: relationships ? relationshipKeys(info, path) : [],
+    endKeys: relationships ? endKeysOf(info, path) : entityKeys(info, path),
+  };
+}
 
-/** What an entity's `relationships` field (the current one, or the one at `path`) loads, from its arguments and selection. */
-function relationshipsLoad(args: unknown, info: GraphQLResolveInfo, path: string[] = []): Related {
-  return { ...parseArgs(relationshipsArgs, args), keys: relationshipKeys(info, path), endKeys: endKeysOf(info, path) };
+/** The resolver of a declared relationship field: relationships, the entities at their other ends, or the one such entity. */
+function relationshipResolver(field: RelationshipField): Resolver {
+  return async (parent, args, ctx, info) => {
+    const spec = specOf(field, args, info);
+    const rels = await ctx.loaders.relationships.load({ entityId: parent.props.id, spec });
+    if (field.returns === 'relationships') return rels;
+    const end = spec.direction === 'OUTGOING' ? 'to' : 'from';
+    const ends = rels.map((rel) => rel.ends![end]!);
+    return field.returns === 'end' ? (ends[0] ?? null) : ends;
+  };
+}
+
+/** The resolvers of one Entity type: its computed fields and its relationship fields. */
+function entityTypeResolvers(type: EntityType): Record<string, Resolver> {
+  const computed = Object.entries(COMPUTED_ENTITY_FIELDS)
+    .filter(([, field]) => !field.types || field.types.includes(type))
+    .map(([name, field]) => [name, field.resolve]);
+  const related = Object.entries(relationshipFieldsOf(type)).map(([name, field]) => [name, relationshipResolver(field)]);
+  return Object.fromEntries([...computed, ...related]);
 }
 
 /**
@@ -96,127 +111,21 @@ function prefetchRelationships(ctx: ApiContext, info: GraphQLResolveInfo, entity
   const nodes = selectedFields(info).filter((field) => field.name.value === 'relationships');
   // Two selections of the field (aliases) may differ in arguments; their own resolvers load them.
   if (nodes.length !== 1) return;
-  let load: Related;
+  let spec: RelationshipSpec;
   try {
     const field = (info.schema.getType('Entity') as GraphQLInterfaceType).getFields().relationships!;
-    load = relationshipsLoad(getArgumentValues(field, nodes[0]!, info.variableValues), info, ['relationships']);
+    spec = specOf(ENTITY_RELATIONSHIP_FIELDS.relationships, getArgumentValues(field, nodes[0]!, info.variableValues), info, ['relationships']);
   } catch {
     return; // the field's resolver reports bad arguments
   }
-  related(ctx, entityId, load).catch(() => undefined); // and failures
+  ctx.loaders.relationships.load({ entityId, spec }).catch(() => undefined); // and failures
 }
-
-/** The other ends of an entity's relationships of one kind, as an entity list field. */
-async function relatedEntities(
-  ctx: ApiContext,
-  info: GraphQLResolveInfo,
-  entityId: string,
-  types: RelationshipType[],
-  direction: 'OUTGOING' | 'INCOMING',
-  first?: number,
-): Promise<EntityRecord[]> {
-  const rels = await related(ctx, entityId, { types, direction, keys: [], endKeys: entityKeys(info), first });
-  const end = direction === 'OUTGOING' ? 'to' : 'from';
-  return rels.map((rel) => rel.ends![end]!);
-}
-
-const asOfArgs = z.object({ asOf: optionalDate });
-/** A field that lists one kind of relationship of the entity, with an optional asOf argument. */
-const relField =
-  (types: RelationshipType[], direction: Direction) =>
-  (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-    related(ctx, parent.props.id, { types, direction, keys: relationshipKeys(info), endKeys: endKeysOf(info), asOf: parseArgs(asOfArgs, args).asOf });
-
-/** Pairs the parallel evidence lists; the document ids are fetched only when `document` is selected. */
-function evidence(props: Record<string, unknown>): { documentId: string; quote: string }[] {
-  const docs = (props.evidenceDocs as string[] | undefined) ?? [];
-  const quotes = (props.evidenceQuotes as string[] | undefined) ?? [];
-  return Array.from({ length: Math.max(docs.length, quotes.length) }, (_, i) => ({ documentId: docs[i] ?? '', quote: quotes[i] ?? '' }));
-}
-
-const entityFields = {
-  type: (parent: EntityRecord) => entityTypeEnum(parent.label),
-  aliases: (parent: EntityRecord) => (parent.props.aliases as string[] | undefined) ?? [],
-  inferred: (parent: EntityRecord) => parent.props.inferred === true,
-  evidence: (parent: EntityRecord) => evidence(parent.props),
-  relationships: (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-    related(ctx, parent.props.id, relationshipsLoad(args, info)),
-  figures: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-    relatedEntities(ctx, info, parent.props.id, ['HAS_FIGURE'], 'OUTGOING'),
-  mentionedIn: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-    relatedEntities(ctx, info, parent.props.id, ['MENTIONS'], 'INCOMING'),
-};
-
-/** Entity fields plus `category`, the entity's `kind` property, for the types that have one. */
-const categorized = { ...entityFields, category: (parent: EntityRecord) => parent.props.kind ?? null };
-
-const first = async (promise: Promise<EntityRecord[]>) => (await promise)[0] ?? null;
-/** An entity list field listing the other ends of one kind of relationship. */
-const endsField =
-  (types: RelationshipType[], direction: 'OUTGOING' | 'INCOMING') =>
-  (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-    relatedEntities(ctx, info, parent.props.id, types, direction);
-/** An entity field naming the other end of a relationship the entity has at most one of. */
-const endField =
-  (types: RelationshipType[], direction: 'OUTGOING' | 'INCOMING') =>
-  (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-    first(relatedEntities(ctx, info, parent.props.id, types, direction));
 
 /** The resolver map of the API (schema in schema/api.graphql). */
 export const resolvers = {
   PartialDate,
   Entity: { __resolveType: (record: EntityRecord) => record.label },
-  Organization: {
-    ...categorized,
-    partners: relField(['PARTNER_OF'], 'BOTH'),
-    participations: relField(['PARTICIPATED_IN'], 'OUTGOING'),
-  },
-  Person: { ...entityFields, posts: relField(['HOLDS_POST'], 'OUTGOING'), participations: relField(['PARTICIPATED_IN'], 'OUTGOING') },
-  Country: entityFields,
-  RegionalBloc: entityFields,
-  Place: categorized,
-  EventSeries: {
-    ...entityFields,
-    editions: endsField(['EDITION_OF'], 'INCOMING'),
-    organizers: relField(['ORGANIZED'], 'INCOMING'),
-  },
-  Event: {
-    ...categorized,
-    series: endField(['EDITION_OF'], 'OUTGOING'),
-    partOf: endField(['PART_OF'], 'OUTGOING'),
-    subEvents: endsField(['PART_OF'], 'INCOMING'),
-    precededBy: endsField(['PRECEDED_BY'], 'OUTGOING'),
-    heldIn: endsField(['HELD_IN'], 'OUTGOING'),
-    organizers: relField(['ORGANIZED'], 'INCOMING'),
-    participants: relField(['PARTICIPATED_IN'], 'INCOMING'),
-    speakers: relField(['SPOKE_AT'], 'INCOMING'),
-    themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      related(ctx, parent.props.id, { types: ['HAS_THEME'], direction: 'OUTGOING', keys: relationshipKeys(info), endKeys: endKeysOf(info) }),
-  },
-  Initiative: {
-    ...entityFields,
-    initiators: relField(['INITIATED'], 'INCOMING'),
-    signatories: relField(['SIGNED', 'JOINED'], 'INCOMING'),
-    goals: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      related(ctx, parent.props.id, { types: ['AIMS_AT'], direction: 'OUTGOING', keys: relationshipKeys(info), endKeys: endKeysOf(info) }),
-    themes: (parent: EntityRecord, _args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      related(ctx, parent.props.id, { types: ['HAS_THEME'], direction: 'OUTGOING', keys: relationshipKeys(info), endKeys: endKeysOf(info) }),
-  },
-  Programme: categorized,
-  Goal: categorized,
-  Theme: categorized,
-  Figure: {
-    ...entityFields,
-    subject: endField(['HAS_FIGURE'], 'INCOMING'),
-  },
-  Document: {
-    ...categorized,
-    text: (parent: EntityRecord, _args: unknown, ctx: ApiContext) => ctx.loaders.documentText.load(parent.props.id),
-    mentions: (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(z.object({ first: boundedInt(1, 500).default(100) }), args);
-      return relatedEntities(ctx, info, parent.props.id, ['MENTIONS'], 'OUTGOING', a.first);
-    },
-  },
+  ...Object.fromEntries(ENTITY_TYPES.map((type) => [type, entityTypeResolvers(type)])),
   Relationship: {
     // Ends fetched with the relationship are returned as they are, without a promise per field.
     from: (rel: RelationshipRecord, _args: unknown, ctx: ApiContext) => rel.ends?.from ?? ctx.loaders.entity.load(rel.fromId),
@@ -319,13 +228,7 @@ export const resolvers = {
 
     connections: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(
-        z.object({
-          fromId: idArg,
-          toId: idArg,
-          maxHops: boundedInt(1, 6).default(4),
-          first: boundedInt(1, 20).default(5),
-          via: relationshipTypes,
-        }),
+        z.object({ fromId: idArg, toId: idArg, maxHops: boundedInt(1, 6).default(4), first: boundedInt(1, 20).default(5), via: relationshipTypes }),
         args,
       );
       if (a.fromId === a.toId) throw new BadUserInputError('fromId and toId must be different entities', 'toId');
@@ -339,10 +242,7 @@ export const resolvers = {
     },
 
     neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(
-        z.object({ id: idArg, depth: boundedInt(1, 3).default(1), types: relationshipTypes, limit: boundedInt(1, 500).default(200) }),
-        args,
-      );
+      const a = parseArgs(z.object({ id: idArg, depth: boundedInt(1, 3).default(1), types: relationshipTypes, limit: boundedInt(1, 500).default(200) }), args);
       return queries.neighbourhood(ctx.db, ctx.loaders, { ...a, centreKeys: entityKeys(info, ['centre']), edgeKeys: relationshipKeys(info, ['edges']) });
     },
 

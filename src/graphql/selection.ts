@@ -1,5 +1,7 @@
 import { isInterfaceType, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { RELATIONSHIP_TYPES, type RelationshipDefinition } from '../model/relationship-types';
+import { COMPUTED_ENTITY_FIELDS } from './computed-fields';
+import { RELATIONSHIP_FIELD_NAMES } from './relationship-fields';
 
 /** Relationship properties a client can ask for, by GraphQL field name. */
 const RELATIONSHIP_FIELD_KEYS: Record<string, string[]> = {
@@ -10,9 +12,7 @@ const RELATIONSHIP_FIELD_KEYS: Record<string, string[]> = {
   validFrom: ['validFrom'],
   validTo: ['validTo'],
   ...Object.fromEntries(
-    Object.values(RELATIONSHIP_TYPES).flatMap((definition) =>
-      Object.keys((definition as RelationshipDefinition).properties ?? {}).map((key) => [key, [key]]),
-    ),
+    Object.values(RELATIONSHIP_TYPES).flatMap((definition) => Object.keys((definition as RelationshipDefinition).properties ?? {}).map((key) => [key, [key]])),
   ),
 };
 
@@ -44,27 +44,12 @@ export function relationshipKeys(info: GraphQLResolveInfo, path: string[] = []):
   const keys = new Set<string>();
   for (const field of selectedFields(info, path)) {
     // Evidence without its documents needs only the quotes.
-    const wanted = field.name.value === 'evidence' && !isSelected(info, [...path, 'evidence', 'document']) ? ['evidenceQuotes'] : RELATIONSHIP_FIELD_KEYS[field.name.value];
+    const wanted =
+      field.name.value === 'evidence' && !isSelected(info, [...path, 'evidence', 'document']) ? ['evidenceQuotes'] : RELATIONSHIP_FIELD_KEYS[field.name.value];
     for (const key of wanted ?? []) keys.add(key);
   }
   return [...keys].sort();
 }
-
-/** Entity fields whose resolvers read other properties than the field's own name. */
-export const COMPUTED_ENTITY_FIELDS: Record<string, string[]> = {
-  type: [],
-  aliases: ['aliases'],
-  inferred: ['inferred'],
-  evidence: ['evidenceDocs', 'evidenceQuotes'],
-  category: ['kind'],
-};
-
-/** Entity fields resolved through the loaders from the entity's id alone (a unit test keeps this list complete). */
-export const LOADED_ENTITY_FIELDS: ReadonlySet<string> = new Set([
-  'relationships', 'figures', 'mentionedIn', 'partners', 'participations', 'posts', 'editions', 'organizers', 'series',
-  'partOf', 'subEvents', 'precededBy', 'heldIn', 'participants', 'speakers', 'themes', 'initiators', 'signatories',
-  'goals', 'subject', 'text', 'mentions',
-]);
 
 const entityFieldNames = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
 
@@ -82,14 +67,15 @@ function entityFieldsOf(schema: GraphQLSchema): ReadonlySet<string> {
 
 /**
  * The node properties needed to answer the Entity fields selected under `path` (fragments of every type included),
- * so that a query fetches only what it returns; the id always, since records are identified by it.
+ * so that a query fetches only what it returns; the id always, since records are identified by it. Computed fields
+ * read what they declare, relationship fields nothing (they are loaded from the id), any other field its own name.
  */
 export function entityKeys(info: GraphQLResolveInfo, path: string[] = []): string[] {
   const allowed = entityFieldsOf(info.schema);
   const keys = new Set(['id']);
   for (const field of selectedFields(info, path)) {
     const name = field.name.value;
-    const wanted = COMPUTED_ENTITY_FIELDS[name] ?? (LOADED_ENTITY_FIELDS.has(name) || !allowed.has(name) ? [] : [name]);
+    const wanted = COMPUTED_ENTITY_FIELDS[name]?.reads ?? (RELATIONSHIP_FIELD_NAMES.has(name) || !allowed.has(name) ? [] : [name]);
     for (const key of wanted) keys.add(key);
   }
   return [...keys].sort();

@@ -1,12 +1,13 @@
-import type { Database } from '../db/database';
+import type { Database, Runner } from '../db/database';
 import { applyGraphSchema } from '../db/graph-schema';
-import { ENTITY_LABEL, ENTITY_TYPES } from '../model/entity-types';
+import { ENTITY_TYPES } from '../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES } from '../model/relationship-types';
 import { buildGraph, type GraphRows, type NodeRow, type RelationshipRow } from './build-graph';
+import { hasSeedData, settleBulkLease, takeLoadLock, withBulkLease } from './load-lock';
 import { readSeed } from './read-seed';
-import { assertNoLease, hasSeedData, LEASE_CHECK, LOCK_NODE, settleBulkLease, withBulkLease } from './bulk-load';
 import { explainLoadFailure } from './seed-load-error';
 import { SeedValidationError } from './seed-problem';
+import * as statements from './statements';
 import { validateSeed, type ValidatedSeed } from './validate-seed';
 
 export interface ChangeCounts {
@@ -27,7 +28,6 @@ export interface LoadReport {
 
 const BATCH_SIZE = 10_000;
 
-
 /** Reads and validates a seed folder; throws SeedValidationError listing every problem. */
 export function prepareSeed(dir: string): { seed: ValidatedSeed; rows: GraphRows } {
   const { data, problems } = readSeed(dir);
@@ -45,6 +45,12 @@ export async function loadSeed(db: Database, dir: string, options: Partial<LoadO
   const began = Date.now();
   const { rows } = prepareSeed(dir);
   return loadRows(db, rows, { ...options, dryRun: options.dryRun ?? false, began });
+}
+
+/** Whether the graph holds no entities at all, so that `npm start` knows to load the seed. */
+export async function graphIsEmpty(db: Database): Promise<{ empty: boolean; nodes: number }> {
+  const [row] = await db.query<{ nodes: number }>(statements.countEntities());
+  return { empty: row!.nodes === 0, nodes: row!.nodes };
 }
 
 /** How long a load's transaction may run unless the caller says otherwise (NEO4J_LOAD_TIMEOUT_MS's default). */
@@ -73,30 +79,23 @@ export async function loadRows(db: Database, rows: GraphRows, options: LoadOptio
   }
 
   const work = async (run: Runner) => {
-    // Serializes concurrent loads: the second waits here, then sees what the first wrote.
-    if (!options.dryRun) {
-      await run(`MERGE ${LOCK_NODE} SET lock.lockedAt = datetime()`);
-      // A bulk load that started after settleBulkLease must not be mixed with.
-      assertNoLease(await run<{ since: unknown }>(LEASE_CHECK), timeoutMs);
-    }
-    const existingNodes = await run<{ id: string; hash: string | null }>(
-      `MATCH (n:${ENTITY_LABEL}) WHERE n.seedManaged = true RETURN n.id AS id, n.seedHash AS hash`,
+    if (!options.dryRun) await takeLoadLock(run, timeoutMs);
+    const existingNodes = await run<{ id: string; hash: string | null }>(statements.seedNodeHashes());
+    const existingRels = await run<{ key: string; hash: string | null; elementId: string }>(statements.seedRelationshipHashes());
+    const nodeDiff = diff(
+      rows.nodes.map((n) => ({ key: n.id, hash: n.hash, row: n })),
+      existingNodes.map((n) => ({ key: n.id, hash: n.hash })),
     );
-    const existingRels = await run<{ key: string; hash: string | null; elementId: string }>(
-      'MATCH ()-[r]->() WHERE r.seedManaged = true RETURN r.seedKey AS key, r.seedHash AS hash, elementId(r) AS elementId',
+    const relDiff = diff(
+      rows.relationships.map((r) => ({ key: r.key, hash: r.hash, row: r })),
+      existingRels.map((r) => ({ key: r.key, hash: r.hash })),
     );
-    const nodeDiff = diff(rows.nodes.map((n) => ({ key: n.id, hash: n.hash, row: n })), existingNodes.map((n) => ({ key: n.id, hash: n.hash })));
-    const relDiff = diff(rows.relationships.map((r) => ({ key: r.key, hash: r.hash, row: r })), existingRels.map((r) => ({ key: r.key, hash: r.hash })));
 
     if (!options.dryRun) {
       const removedRelKeys = new Set(relDiff.removed);
       const removedRelIds = existingRels.filter((r) => removedRelKeys.has(r.key)).map((r) => r.elementId);
-      for (const batch of chunks(removedRelIds)) {
-        await run('UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r', { ids: batch });
-      }
-      for (const batch of chunks(nodeDiff.removed)) {
-        await run(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) DETACH DELETE n`, { ids: batch });
-      }
+      for (const batch of chunks(removedRelIds)) await run(statements.deleteRelationships(batch));
+      for (const batch of chunks(nodeDiff.removed)) await run(statements.deleteNodes(batch));
       await writeNodes(run, nodeDiff.created, nodeDiff.updated);
       await writeRelationships(run, relDiff.created, relDiff.updated);
     }
@@ -104,12 +103,10 @@ export async function loadRows(db: Database, rows: GraphRows, options: LoadOptio
   };
 
   const { nodeDiff, relDiff } = options.dryRun
-    ? await work((cypher, params) => db.withQueryTimeout(timeoutMs).read(cypher, params ?? {}))
-    : await db
-        .writeTransaction(async (_tx, run) => work(async (cypher, params) => (await run(cypher, params)).records.map((r) => r.toObject() as never)), timeoutMs)
-        .catch((error: unknown) => {
-          throw explainLoadFailure(error, size);
-        });
+    ? await work(db.withQueryTimeout(timeoutMs).readRunner())
+    : await db.rowTransaction(work, timeoutMs).catch((error: unknown) => {
+        throw explainLoadFailure(error, size);
+      });
 
   return {
     dryRun: options.dryRun,
@@ -124,9 +121,10 @@ export async function loadRows(db: Database, rows: GraphRows, options: LoadOptio
   };
 }
 
-type Runner = <R>(cypher: string, params?: Record<string, unknown>) => Promise<R[]>;
-
-/** An initial load too large for one transaction (see bulk-load.ts): everything is new, written batch by batch. */
+/**
+ * An initial load too large for one transaction: Neo4j cannot hold millions of rows in one transaction's memory, so a
+ * load into a graph without seed data is written batch by batch under the load lock's lease (see load-lock.ts).
+ */
 async function bulkLoad(db: Database, rows: GraphRows, size: { nodes: number; relationships: number; timeoutMs: number }, began: number): Promise<LoadReport> {
   await withBulkLease(db, size.timeoutMs, `Loading ${size.nodes} nodes and ${size.relationships} relationships in batches`, async (run) => {
     await writeNodes(run, rows.nodes, []);
@@ -142,35 +140,17 @@ async function bulkLoad(db: Database, rows: GraphRows, size: { nodes: number; re
   };
 }
 
-// The diff ran in this same transaction, after taking the load lock, so rows it calls new are created without
-// MERGE's existence check (which scans every relationship of a hub) and changed rows are found by their key index.
 async function writeNodes(run: Runner, created: NodeRow[], updated: NodeRow[]): Promise<void> {
   for (const label of ENTITY_TYPES) {
-    const others = ENTITY_TYPES.filter((l) => l !== label).join(':');
-    for (const batch of chunks(created.filter((n) => n.label === label))) {
-      await run(`UNWIND $rows AS row CREATE (n:${ENTITY_LABEL}:${label}) SET n = row.props`, { rows: batch.map((n) => ({ props: n.props })) });
-    }
-    for (const batch of chunks(updated.filter((n) => n.label === label))) {
-      await run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) SET n = row.props REMOVE n:${others} SET n:${label}`, {
-        rows: batch.map((n) => ({ id: n.id, props: n.props })),
-      });
-    }
+    for (const batch of chunks(created.filter((n) => n.label === label))) await run(statements.createNodes(label, batch));
+    for (const batch of chunks(updated.filter((n) => n.label === label))) await run(statements.updateNodes(label, batch));
   }
 }
 
 async function writeRelationships(run: Runner, created: RelationshipRow[], updated: RelationshipRow[]): Promise<void> {
   for (const type of RELATIONSHIP_TYPE_NAMES) {
-    for (const batch of chunks(created.filter((r) => r.type === type))) {
-      await run(
-        `UNWIND $rows AS row MATCH (a:${ENTITY_LABEL} {id: row.from}) MATCH (b:${ENTITY_LABEL} {id: row.to}) CREATE (a)-[r:${type}]->(b) SET r = row.props`,
-        { rows: batch.map((r) => ({ from: r.from, to: r.to, props: r.props })) },
-      );
-    }
-    for (const batch of chunks(updated.filter((r) => r.type === type))) {
-      await run(`UNWIND $rows AS row MATCH ()-[r:${type} {seedKey: row.key}]->() SET r = row.props`, {
-        rows: batch.map((r) => ({ key: r.key, props: r.props })),
-      });
-    }
+    for (const batch of chunks(created.filter((r) => r.type === type))) await run(statements.createRelationships(type, batch));
+    for (const batch of chunks(updated.filter((r) => r.type === type))) await run(statements.updateRelationships(type, batch));
   }
 }
 
@@ -202,4 +182,3 @@ function counts<T>(d: Diff<T>): ChangeCounts {
 function* chunks<T>(items: T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += BATCH_SIZE) yield items.slice(i, i + BATCH_SIZE);
 }
-

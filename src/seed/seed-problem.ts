@@ -1,3 +1,5 @@
+import { AppError, ExitCode } from '../errors/app-error';
+
 /** One thing wrong with the seed data: which file, where inside it, and why. */
 export interface SeedProblem {
   file: string;
@@ -12,12 +14,15 @@ export function formatProblem(problem: SeedProblem): string {
 }
 
 /** Raised when seed data is invalid; carries every problem found, not only the first. */
-export class SeedValidationError extends Error {
+export class SeedValidationError extends AppError {
   override readonly name = 'SeedValidationError';
+  readonly code = 'SEED_INVALID';
+  readonly exitCode = ExitCode.DATA;
   constructor(readonly problems: SeedProblem[]) {
     super(
       `Seed data is invalid; nothing was written. ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
         problems.map((p) => `  - ${formatProblem(p)}`).join('\n'),
+      'Correct the files at the places named, then load again (`npm run seed -- --dry-run` checks without writing).',
     );
   }
 }

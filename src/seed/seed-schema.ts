@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DocumentMetadataKey } from '../model/document';
 import { ENTITY_KINDS } from '../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES } from '../model/relationship-types';
 import { partialDateProblem } from '../model/partial-date';
@@ -77,21 +78,21 @@ export const entitySchema = z.discriminatedUnion('type', [
 export type SeedEntity = z.infer<typeof entitySchema>;
 
 
-export const documentSchema = z
-  .object({
-    id: idSchema,
-    file: z.string().regex(/^[\w.-]+\.txt$/, { message: 'must be a .txt file name inside seed/corpus/' }),
-    title: z.string().min(1),
-    name: z.string().min(1),
-    kind: z.string().min(1),
-    published: partialDateSchema,
-    section: z.string().optional(),
-    dataPeriodFrom: partialDateSchema.optional(),
-    dataPeriodTo: partialDateSchema.optional(),
-    attribution: z.string().min(1),
-    evidence: z.array(evidenceSchema).min(1),
-  })
-  .strict();
+// Every property the model says a document stores, and no other (a compile error when the two drift apart).
+const documentMetadata = {
+  id: idSchema,
+  file: z.string().regex(/^[\w.-]+\.txt$/, { message: 'must be a .txt file name inside seed/corpus/' }),
+  title: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.string().min(1),
+  published: partialDateSchema,
+  section: z.string().optional(),
+  dataPeriodFrom: partialDateSchema.optional(),
+  dataPeriodTo: partialDateSchema.optional(),
+  attribution: z.string().min(1),
+} satisfies Record<DocumentMetadataKey, z.ZodType>;
+
+export const documentSchema = z.object({ ...documentMetadata, evidence: z.array(evidenceSchema).min(1) }).strict();
 
 export type SeedDocument = z.infer<typeof documentSchema>;
 

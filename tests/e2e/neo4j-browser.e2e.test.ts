@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/project-root';
-import { loadSeed } from '../../src/seed/load-seed';
 import { startApi, type RunningApi } from '../helpers/api';
-import { SEED_DIR } from '../helpers/seed-fixture';
+import { useTestGraph } from '../helpers/test-graph';
 import { launchChromium, screenshotPath } from '../helpers/chromium';
 import { connectNeo4jBrowser, runInNeo4jBrowser } from '../helpers/neo4j-browser';
 
@@ -34,13 +33,13 @@ describe('Neo4j Browser served by the test database', () => {
 });
 
 describe('the project guide and style in Neo4j Browser', () => {
+  useTestGraph();
   let browser: Browser;
   let api: RunningApi;
   const browserUrl = process.env.TEST_NEO4J_BROWSER_URL;
 
   beforeAll(async () => {
     api = await startApi();
-    await loadSeed(api.db, SEED_DIR);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Database } from '../../src/db/database';
-import { createServer, type ApiServer } from '../../src/server';
+import { createServer, type ApiServer } from '../../src/http/server';
 import { openTestDatabase } from './database';
 import { applyTestEnv } from './test-env';
 
@@ -17,7 +17,7 @@ export interface GraphQLBody {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-/** Starts the API on a free port against the given database (the test database by default). */
+/** Starts the API on a free port against the given database (a new driver to the test database by default). */
 export async function startApi(db: Database = openTestDatabase()): Promise<RunningApi> {
   const env = applyTestEnv();
   const server = createServer(env, db);

@@ -1,7 +1,9 @@
 import { stopDatabase } from '../../src/db/ensure-database';
 import { applyTestEnv } from './test-env';
 
-/** Stops the database only if the global setup started it. */
+/** Stops the database only if the global setup started it, and only once. */
 export default async function globalTeardown(): Promise<void> {
-  if (process.env.TEST_NEO4J_STARTED_HERE === 'yes') await stopDatabase(applyTestEnv());
+  if (process.env.TEST_NEO4J_STARTED_HERE !== 'yes') return;
+  process.env.TEST_NEO4J_STARTED_HERE = 'stopped';
+  await stopDatabase(applyTestEnv());
 }

@@ -3,16 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/project-root';
 
-/** The project's real seed folder. */
-export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
+/** The tests' own small seed (see tests/fixtures/seed/README.md). */
+export const FIXTURE_SEED_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'seed');
 
-/** A throw-away copy of the seed folder that a test may edit. */
+/** The project's real seed folder; only tests/e2e/production-seed.test.ts checks its facts. */
+export const PRODUCTION_SEED_DIR = path.join(PROJECT_ROOT, 'seed');
+
+/** A throw-away copy of a seed folder (the fixture by default) that a test may edit. */
 export class SeedCopy {
   readonly dir: string;
 
-  constructor() {
+  constructor(from: string = FIXTURE_SEED_DIR) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'));
-    fs.cpSync(SEED_DIR, this.dir, { recursive: true });
+    fs.cpSync(from, this.dir, { recursive: true });
   }
 
   /** Reads a JSON file of the copy, relative to the seed folder. */

@@ -12,6 +12,8 @@ const TEST_DEFAULTS: Record<string, string> = {
 
 /** Puts the test defaults into process.env (where unset) and returns the parsed environment. */
 export function applyTestEnv(): Env {
+  // The API's logger stays quiet in tests unless asked for.
+  if (!process.env.LOG_LEVEL) process.env.LOG_LEVEL = 'silent';
   if (!process.env.NEO4J_URI) {
     for (const [key, value] of Object.entries(TEST_DEFAULTS)) {
       if (!process.env[key]) process.env[key] = value;

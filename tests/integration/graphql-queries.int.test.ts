@@ -1,27 +1,22 @@
 import type { ApolloServer } from '@apollo/server';
 import { Database, type Params } from '../../src/db/database';
+import { createApolloServer } from '../../src/graphql/apollo';
+import type { ApiContext } from '../../src/graphql/context';
 import { createLoaders } from '../../src/graphql/loaders';
-import type { ApiContext } from '../../src/graphql/resolvers';
-import { loadSeed } from '../../src/seed/load-seed';
-import { createApolloServer } from '../../src/server';
-import { openTestDatabase } from '../helpers/database';
-import { SEED_DIR } from '../helpers/seed-fixture';
+import { useTestGraph } from '../helpers/test-graph';
 
 type Json = any;
 
+const graph = useTestGraph();
 let db: Database;
 let apollo: ApolloServer<ApiContext>;
 
 beforeAll(async () => {
-  db = openTestDatabase();
-  await loadSeed(db, SEED_DIR);
+  db = graph();
   apollo = createApolloServer();
   await apollo.start();
 });
-afterAll(async () => {
-  await apollo.stop();
-  await db.close();
-});
+afterAll(() => apollo.stop());
 
 /** Runs a query in-process and returns its data and the number of database round trips it cost. */
 async function run(query: string, variables: Record<string, unknown> = {}): Promise<{ data: Json; errors?: Json[]; trips: number }> {
@@ -97,9 +92,10 @@ describe('round trips (no N+1)', () => {
     expect(large.errors).toBeUndefined();
     const relationshipsSeen = (r: Json) => r.data.entities.edges.reduce((n: number, e: Json) => n + e.node.relationships.length, 0);
     expect(relationshipsSeen(large)).toBeGreaterThan(10 * relationshipsSeen(small) / 2);
-    // list + count, two levels of relationships, and the evidence documents at each level.
-    expect(large.trips).toBeLessThanOrEqual(6);
-    expect(large.trips).toBe(small.trips);
+    // list + count, two levels of relationships, and the evidence documents at each level; a list holding the
+    // documents themselves primes the loader, so the larger answer may even cost fewer.
+    expect(small.trips).toBe(6);
+    expect(large.trips).toBeLessThanOrEqual(small.trips);
   });
 
   it('an event with its organizers, participants and speakers is a handful of round trips', async () => {
@@ -150,9 +146,10 @@ describe('lists and search', () => {
       if (!data.entities.pageInfo.hasNextPage) break;
       after = data.entities.pageInfo.endCursor;
     }
-    expect(total).toBe(13);
-    expect(seen).toHaveLength(13);
-    expect(new Set(seen).size).toBe(13);
+    // The fixture's nine organizations, in pages of four.
+    expect(total).toBe(9);
+    expect(seen).toHaveLength(9);
+    expect(new Set(seen).size).toBe(9);
   });
 
   it('filters by name, ignoring case and accents', async () => {
@@ -166,7 +163,7 @@ describe('lists and search', () => {
     ['a typo', 'Harvrd', 'org:harvard-university'],
     ['accents', 'Télécommunication', 'org:itu'],
     ['an acronym', 'itu', 'org:itu'],
-    ['several words', 'world bank', 'org:world-bank'],
+    ['several words', 'mobile learning week', 'series:mobile-learning-week'],
   ])('search tolerates %s', async (_what, text, id) => {
     const { data } = await run('query($q: String!) { search(query: $q, first: 3) { entity { id } } }', { q: text });
     expect(data.search[0].entity.id).toBe(id);
@@ -180,12 +177,15 @@ describe('lists and search', () => {
 
 describe('paths, neighbourhoods, timelines and statistics', () => {
   it('connections respect maxHops and give evidence on every hop', async () => {
-    const near = await run('{ connections(fromId: "org:huawei", toId: "org:world-bank", maxHops: 3) { length } }');
+    // Huawei took part in a lab that was part of the week, which ITU organized: three hops.
+    const near = await run('{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 1) { length } }');
     expect(near.data.connections).toEqual([]);
-    const { data } = await run('{ connections(fromId: "org:huawei", toId: "org:world-bank", maxHops: 6, first: 20) { length hops { relationship { evidence { quote } } } } }');
+    const { data } = await run('{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 6, first: 20) { length hops { relationship { evidence { quote } } } } }');
     expect(data.connections.length).toBeGreaterThan(0);
+    const length = data.connections[0].length;
+    expect(length).toBeGreaterThan(1);
     for (const path of data.connections) {
-      expect(path.length).toBe(4);
+      expect(path.length).toBe(length);
       for (const hop of path.hops) expect(hop.relationship.evidence[0].quote.length).toBeGreaterThan(0);
     }
   });
@@ -207,17 +207,20 @@ describe('paths, neighbourhoods, timelines and statistics', () => {
   });
 
   it('a timeline filters by dates', async () => {
-    const all = await run('{ timeline(id: "country:china") { date until relationship { type } } }');
-    expect(all.data.timeline.map((t: Json) => [t.date, t.relationship.type])).toEqual([['2023-11-01', 'DISCUSSED']]);
-    const none = await run('{ timeline(id: "country:china", from: "2024") { date } }');
+    const all = await run('{ timeline(id: "org:ichei") { date until relationship { type } } }');
+    expect(all.data.timeline.map((t: Json) => [t.date, t.relationship.type]).sort()).toEqual([
+      ['2019-03-04', 'PARTICIPATED_IN'],
+      ['2019-03-04', 'SPOKE_AT'],
+    ]);
+    const none = await run('{ timeline(id: "org:ichei", from: "2020") { date } }');
     expect(none.data.timeline).toEqual([]);
   });
 
   it('statistics count what the seed holds', async () => {
     const { data } = await run('{ statistics { nodes documents inferredRelationships nodesByType { name count } relationshipsByType { name count } } }');
-    expect(data.statistics.documents).toBe(2);
-    expect(data.statistics.nodesByType).toEqual(expect.arrayContaining([{ name: 'Organization', count: 13 }, { name: 'Document', count: 2 }]));
+    expect(data.statistics.documents).toBe(1);
+    expect(data.statistics.nodesByType).toEqual(expect.arrayContaining([{ name: 'Organization', count: 9 }, { name: 'Document', count: 1 }]));
     expect(data.statistics.relationshipsByType).toEqual(expect.arrayContaining([{ name: 'PARTNER_OF', count: 2 }]));
-    expect(data.statistics.inferredRelationships).toBeGreaterThanOrEqual(3);
+    expect(data.statistics.inferredRelationships).toBe(1);
   });
 });

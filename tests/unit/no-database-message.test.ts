@@ -16,7 +16,8 @@ describe('when no way to a database works', () => {
         encoding: 'utf8',
         timeout: 60_000,
       });
-      expect(result.status).toBe(1);
+      // ExitCode.UNAVAILABLE: a needed service is missing.
+      expect(result.status).toBe(69);
       expect(result.stderr).toMatch(
         /No Neo4j server can be had\. The project knows three ways, and none works here:\n\s+1\. NEO4J_URI pointing at a running server[^\n]*not set\.\n\s+2\. [^\n]*Java 17\+ and Maven: no `java` on PATH\.\n\s+3\. docker compose[^\n]*no Docker engine answers/,
       );

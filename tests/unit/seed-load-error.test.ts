@@ -1,6 +1,7 @@
+import { Neo4jError } from 'neo4j-driver';
 import { explainLoadFailure, SeedLoadError } from '../../src/seed/seed-load-error';
 
-const neo4jError = (code: string, message: string) => Object.assign(new Error(message), { code });
+const neo4jError = (code: string, message: string) => new Neo4jError(message, code, '50N42', 'error');
 
 describe('explainLoadFailure', () => {
   it.each([
@@ -13,7 +14,7 @@ describe('explainLoadFailure', () => {
     expect(message).toContain('Loading 150000 nodes and 3000000 relationships needs more transaction memory');
     expect(message).toContain(reason);
     expect(message).toContain('Nothing was written');
-    expect(message).toContain('NEO4J_HEAP');
+    expect((explained as SeedLoadError).hint).toContain('NEO4J_HEAP');
   });
 
   it('says that nothing was written and which setting to raise when a load runs out of time', () => {
@@ -22,7 +23,7 @@ describe('explainLoadFailure', () => {
     expect(explained).toBeInstanceOf(SeedLoadError);
     expect((explained as Error).message).toMatch(/^Loading 10 nodes and 20 relationships did not finish within 120000 ms \(The transaction has not completed/);
     expect((explained as Error).message).toContain('Nothing was written');
-    expect((explained as Error).message).toContain('NEO4J_LOAD_TIMEOUT_MS');
+    expect((explained as SeedLoadError).hint).toContain('NEO4J_LOAD_TIMEOUT_MS');
   });
 
   it('passes every other error through untouched', () => {

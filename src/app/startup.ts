@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { Env } from '../config/env';
+import { openDatabase, type Database } from '../db/database';
+import { ensureDatabase, type EnsuredDatabase } from '../db/ensure-database';
+import { applyGraphSchema } from '../db/graph-schema';
+import { createServer, type ApiServer } from '../http/server';
+import { PROJECT_ROOT } from '../project-root';
+import { formatLoadReport } from '../seed/format-report';
+import { graphIsEmpty, loadSeed } from '../seed/load-seed';
+
+/** The project's seed folder. */
+export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
+
+type Log = (line: string) => void;
+
+/** Step 1 and 2 of start-up: a database (NEO4J_URI, the local server or Docker) and a driver to it. */
+export async function connect(env: Env, log: Log): Promise<{ ensured: EnsuredDatabase; db: Database }> {
+  const ensured = await ensureDatabase(env, log);
+  return { ensured, db: openDatabase(env, ensured.uri) };
+}
+
+/** Steps 1 to 4: database, driver, the graph schema, and the seed loaded when the graph is empty. */
+export async function prepareGraph(env: Env, log: Log): Promise<{ ensured: EnsuredDatabase; db: Database }> {
+  const { ensured, db } = await connect(env, log);
+  log(`Neo4j ${ensured.startedHere ? 'started' : 'reachable'} (${ensured.source}) at ${ensured.uri}`);
+  try {
+    await applyGraphSchema(db);
+    const { empty, nodes } = await graphIsEmpty(db);
+    if (empty) {
+      log(formatLoadReport(await loadSeed(db, SEED_DIR, { timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS, transactionRows: env.NEO4J_LOAD_TRANSACTION_ROWS })));
+    } else {
+      log(`The graph holds ${nodes} entities; not reseeding (run \`npm run seed\` to load changed seed files).`);
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return { ensured, db };
+}
+
+export interface RunningApp {
+  url: string;
+  ensured: EnsuredDatabase;
+  db: Database;
+  server: ApiServer;
+  /** Stops the API and closes the driver (the database keeps running). */
+  stop(): Promise<void>;
+}
+
+/** All of start-up, for `npm start` and `npm run cli -- serve`: the graph prepared, then the API listening. */
+export async function startApp(env: Env, log: Log): Promise<RunningApp> {
+  const { ensured, db } = await prepareGraph(env, log);
+  const server = createServer(env, db);
+  let url: string;
+  try {
+    url = await server.listen(env.PORT, env.HOST);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return {
+    url,
+    ensured,
+    db,
+    server,
+    async stop() {
+      await server.close();
+      await db.close();
+    },
+  };
+}
+
+/** The lines `npm start` prints once the API listens: where everything is. */
+export function describeRunningApp(env: Env, app: RunningApp): string {
+  const lines = [`GraphQL API:    ${app.url}/graphql`, `Health:         ${app.url}/health`];
+  if (app.ensured.browserUrl) {
+    lines.push(`Neo4j Browser:  ${app.ensured.browserUrl}  (user ${env.NEO4J_USER}, password from NEO4J_PASSWORD)`);
+    lines.push(`Browser guide:  run  :play http://localhost:${env.PORT}/browser/guide.html  in Neo4j Browser`);
+  }
+  return lines.join('\n');
+}

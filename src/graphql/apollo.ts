@@ -1,0 +1,25 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createFormatError, type ErrorLogger } from './errors';
+import { armor, QUERY_LIMITS } from './limits';
+import { fieldResolver, resolvers, type ApiContext } from './resolvers';
+import { loadTypeDefs } from './type-defs';
+
+/** Builds the Apollo server with the API's schema, limits and error shaping; `logger` receives internal errors. */
+export function createApolloServer(logger: ErrorLogger & { debug(m: string): void; info(m: string): void; warn(m: string): void } = console): ApolloServer<ApiContext> {
+  const protection = armor();
+  return new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    fieldResolver,
+    formatError: createFormatError(logger),
+    logger,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // Cache control is off: nothing here sets cache hints, and its per-field hook costs a promise per resolved field.
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    validationRules: protection.validationRules,
+  });
+}

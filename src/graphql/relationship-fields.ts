@@ -1,0 +1,83 @@
+import type { EntityType } from '../model/entity-types';
+import type { RelationshipType } from '../model/relationship-types';
+import type { Direction } from './translate/relationship-list';
+
+/**
+ * One field of an Entity type that lists (or names) what the entity is connected to. Its resolver, the properties its
+ * selection fetches and the check against the SDL are all derived from this declaration.
+ */
+export interface RelationshipField {
+  /** The relationship types the field follows; absent when the client chooses them with the `types` argument. */
+  types?: readonly RelationshipType[];
+  /** Seen from the entity; absent when the client chooses it with the `direction` argument. */
+  direction?: Direction;
+  /**
+   * What the field returns: the relationships themselves (`[Relationship!]!`), the entities at their other ends
+   * (`[SomeEntity!]!`), or the one entity at the other end of a relationship the entity has at most one of.
+   */
+  returns: 'relationships' | 'ends' | 'end';
+  /** Whether the field takes `asOf: PartialDate`. */
+  asOf?: boolean;
+  /** The `first` argument's default and maximum, when the field takes one; otherwise it returns at most `LIST_CAP`. */
+  first?: { default: number; max: number };
+}
+
+/** How many items a relationship field without a `first` argument returns at most. */
+export const LIST_CAP = 200;
+
+/** Fields every Entity type has (the Entity interface's). */
+export const ENTITY_RELATIONSHIP_FIELDS = {
+  relationships: { returns: 'relationships', asOf: true, first: { default: 100, max: 200 } },
+  figures: { types: ['HAS_FIGURE'], direction: 'OUTGOING', returns: 'ends' },
+  mentionedIn: { types: ['MENTIONS'], direction: 'INCOMING', returns: 'ends' },
+} as const satisfies Record<string, RelationshipField>;
+
+/** Fields of one Entity type only; adding one here and its line to schema/api.graphql is all a new field needs. */
+export const TYPE_RELATIONSHIP_FIELDS = {
+  Organization: {
+    partners: { types: ['PARTNER_OF'], direction: 'BOTH', returns: 'relationships', asOf: true },
+    participations: { types: ['PARTICIPATED_IN'], direction: 'OUTGOING', returns: 'relationships', asOf: true },
+  },
+  Person: {
+    posts: { types: ['HOLDS_POST'], direction: 'OUTGOING', returns: 'relationships', asOf: true },
+    participations: { types: ['PARTICIPATED_IN'], direction: 'OUTGOING', returns: 'relationships', asOf: true },
+  },
+  EventSeries: {
+    editions: { types: ['EDITION_OF'], direction: 'INCOMING', returns: 'ends' },
+    organizers: { types: ['ORGANIZED'], direction: 'INCOMING', returns: 'relationships', asOf: true },
+  },
+  Event: {
+    series: { types: ['EDITION_OF'], direction: 'OUTGOING', returns: 'end' },
+    partOf: { types: ['PART_OF'], direction: 'OUTGOING', returns: 'end' },
+    subEvents: { types: ['PART_OF'], direction: 'INCOMING', returns: 'ends' },
+    precededBy: { types: ['PRECEDED_BY'], direction: 'OUTGOING', returns: 'ends' },
+    heldIn: { types: ['HELD_IN'], direction: 'OUTGOING', returns: 'ends' },
+    organizers: { types: ['ORGANIZED'], direction: 'INCOMING', returns: 'relationships', asOf: true },
+    participants: { types: ['PARTICIPATED_IN'], direction: 'INCOMING', returns: 'relationships', asOf: true },
+    speakers: { types: ['SPOKE_AT'], direction: 'INCOMING', returns: 'relationships', asOf: true },
+    themes: { types: ['HAS_THEME'], direction: 'OUTGOING', returns: 'relationships' },
+  },
+  Initiative: {
+    initiators: { types: ['INITIATED'], direction: 'INCOMING', returns: 'relationships', asOf: true },
+    signatories: { types: ['SIGNED', 'JOINED'], direction: 'INCOMING', returns: 'relationships', asOf: true },
+    goals: { types: ['AIMS_AT'], direction: 'OUTGOING', returns: 'relationships' },
+    themes: { types: ['HAS_THEME'], direction: 'OUTGOING', returns: 'relationships' },
+  },
+  Figure: {
+    subject: { types: ['HAS_FIGURE'], direction: 'INCOMING', returns: 'end' },
+  },
+  Document: {
+    mentions: { types: ['MENTIONS'], direction: 'OUTGOING', returns: 'ends', first: { default: 100, max: 500 } },
+  },
+} as const satisfies Partial<Record<EntityType, Record<string, RelationshipField>>>;
+
+/** The relationship fields of one Entity type: the interface's and its own. */
+export function relationshipFieldsOf(type: EntityType): Record<string, RelationshipField> {
+  return { ...ENTITY_RELATIONSHIP_FIELDS, ...((TYPE_RELATIONSHIP_FIELDS as Partial<Record<EntityType, Record<string, RelationshipField>>>)[type] ?? {}) };
+}
+
+/** Every relationship field name of any Entity type. */
+export const RELATIONSHIP_FIELD_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(ENTITY_RELATIONSHIP_FIELDS),
+  ...Object.values(TYPE_RELATIONSHIP_FIELDS).flatMap((fields) => Object.keys(fields)),
+]);

@@ -1,0 +1,43 @@
+import { int } from 'neo4j-driver';
+import type { CypherQuery } from '../../db/cypher-query';
+import { ENTITY_LABEL } from '../../model/entity-types';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../model/relationship-types';
+import { label, typeAlternatives } from './allow-list';
+import { nodeProjection, relationshipProjection } from './projection';
+
+export interface NeighbourhoodArgs {
+  id: string;
+  depth: number;
+  types: RelationshipType[] | null;
+  limit: number;
+  centreKeys: string[];
+  edgeKeys: string[];
+}
+
+/**
+ * The entities within `depth` hops (at most 3), expanded level by level so that the work grows with the number of
+ * nodes rather than the number of paths, and cut at `limit` nodes. One row `{centre, levels, truncated, edges}`, or
+ * none when the centre does not exist; MENTIONS is left out unless asked for.
+ */
+export function neighbourhood(args: NeighbourhoodArgs): CypherQuery {
+  const types = typeAlternatives(args.types ?? RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'MENTIONS'));
+  const depth = Math.trunc(args.depth);
+  if (!(depth >= 1 && depth <= 3)) throw new Error(`depth must be 1, 2 or 3, got ${args.depth}`);
+  let levels = '';
+  for (let level = 1; level <= depth; level++) {
+    levels +=
+      `CALL (frontier, seen) { UNWIND frontier AS f MATCH (f)-[:${types}]-(x) WHERE NOT x IN seen ` +
+      'WITH DISTINCT x LIMIT $limit RETURN collect(x) AS next } ' +
+      'WITH c, seen + next AS seen, next AS frontier, levels + [next] AS levels ';
+  }
+  return {
+    cypher:
+      `MATCH (c:${label(ENTITY_LABEL)} {id: $id}) WITH c, [c] AS frontier, [c] AS seen, [] AS levels ` +
+      levels +
+      'WITH c, levels, seen[0..$limit + 1] AS kept, size(seen) > $limit + 1 AS truncated ' +
+      `CALL (kept) { UNWIND kept AS x MATCH (x)-[r:${types}]->(y) WHERE y IN kept WITH collect(DISTINCT r) AS rels RETURN [r IN rels | ${relationshipProjection('r', args.edgeKeys)}] AS edges } ` +
+      // Graph nodes show only an id, a type and a name.
+      `RETURN ${nodeProjection('c', args.centreKeys)} AS centre, [l IN levels | [x IN l WHERE x IN kept | ${nodeProjection('x', ['id', 'name'])}]] AS levels, truncated, edges`,
+    params: { id: args.id, limit: int(args.limit) },
+  };
+}

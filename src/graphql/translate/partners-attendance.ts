@@ -1,0 +1,48 @@
+import type { CypherQuery } from '../../db/cypher-query';
+import { ENTITY_LABEL } from '../../model/entity-types';
+import type { RelationshipType } from '../../model/relationship-types';
+import { label, typeAlternatives } from './allow-list';
+import { asOfFilter, asOfParams } from './filters';
+import { nodeProjection, propertyMap, relationshipParts, relationshipProjection } from './projection';
+
+/** Relationship types that mean an actor was at an event. */
+export const ATTENDANCE: RelationshipType[] = ['PARTICIPATED_IN', 'SPOKE_AT'];
+
+/** What a partnersAttendance query selects: stored properties per part, and whether the events are wanted. */
+export interface PartnersAttendanceSelection {
+  partner: string[];
+  partnership: string[];
+  attendance: string[];
+  /** The events' properties, or null when the query does not select them. */
+  event: string[] | null;
+}
+
+/** An attendance as partnersAttendance returns it (see relationshipParts). */
+export type AttendanceTuple = [
+  type: string,
+  id: string | null,
+  props: Record<string, unknown>,
+  eventId: string,
+  eventLabels: string[] | null,
+  eventProps: Record<string, unknown> | null,
+];
+
+/**
+ * An actor's partners and the events each attended, fetching only the selected properties: one row per partner
+ * (the driver decodes a very large record slowly), `found` false when the actor does not exist, and each attendance
+ * as a small list rather than a map. `selection.attendance` must hold validFromDay, by which the caller sorts.
+ */
+export function partnersAttendance(actorId: string, asOf: string | null, selection: PartnersAttendanceSelection): CypherQuery {
+  const event = selection.event ? ['labels(e)', propertyMap('e', selection.event)] : ['null', 'null'];
+  return {
+    cypher:
+      `OPTIONAL MATCH (a:${label(ENTITY_LABEL)} {id: $id}) ` +
+      `OPTIONAL MATCH (a)-[p:PARTNER_OF]-(partner) WHERE ${asOfFilter('p', asOf)} ` +
+      // The model allows partnerships between organizations only.
+      `RETURN a IS NOT NULL AS found, CASE WHEN partner IS NULL THEN null ELSE ${nodeProjection('partner', selection.partner, 'Organization')} END AS partner, ` +
+      `CASE WHEN p IS NULL THEN null ELSE ${relationshipProjection('p', selection.partnership)} END AS partnership, ` +
+      `[(partner)-[att:${typeAlternatives(ATTENDANCE)}]->(e) WHERE ${asOfFilter('att', asOf)} | ` +
+      `[${[...relationshipParts('att', selection.attendance), 'e.id', ...event].join(', ')}]] AS attendances`,
+    params: { id: actorId, ...(asOf ? asOfParams(asOf) : {}) },
+  };
+}

@@ -1,0 +1,57 @@
+import { DOCUMENT_METADATA } from '../../model/document';
+import { label, propertyKey } from './allow-list';
+import type { EntityType } from '../../model/entity-types';
+
+// properties() rather than a projection naming every key: the driver decodes a map of mostly-null keys many times
+// slower. Documents are the exception, so that their full text (Document.text loads it on demand) is not carried
+// along with every query that touches them.
+const DOCUMENT_KEYS = [...DOCUMENT_METADATA, 'evidenceDocs', 'evidenceQuotes', 'inferred'];
+
+/** `v {.a, .b}`: a map projection of the given (allow-listed) property keys. */
+export function propertyMap(variable: string, keys: readonly string[]): string {
+  return `${variable} {${keys.map((key) => `.${propertyKey(key)}`).join(', ')}}`;
+}
+
+/**
+ * A node as `{labels, props}`, matching toEntity's input: all its properties (a Document's without its text), or only
+ * `keys` (from selection.ts's entityKeys, allow-listed against the schema). `fixedLabel`, when the pattern and the model
+ * fix it, saves reading the node's labels.
+ */
+export function nodeProjection(n: string, keys: readonly string[] | null = null, fixedLabel: EntityType | null = null): string {
+  if (keys) return `{labels: ${fixedLabel ? `['${label(fixedLabel)}']` : `labels(${n})`}, props: ${propertyMap(n, keys)}}`;
+  return `{labels: labels(${n}), props: CASE WHEN ${n}:Document THEN ${propertyMap(n, DOCUMENT_KEYS)} ELSE properties(${n}) END}`;
+}
+
+/** The expression for a relationship's id: the seed key, or the element id for a relationship the seed did not state. */
+export const relationshipId = (r: string) => `coalesce(${r}.seedKey, elementId(${r}))`;
+
+/** A relationship's properties: all of them, or only `keys` (seedKey stands for the id and is not a stored property here). */
+function relationshipProps(r: string, keys: readonly string[] | null): string {
+  return keys ? propertyMap(r, keys.filter((k) => k !== 'seedKey')) : `properties(${r})`;
+}
+
+/**
+ * A relationship as a map `{type, from, to, id, props}`, matching toRelationship's input: all its properties, or only
+ * `keys`; its id comes with all properties or when `keys` has seedKey. `ends` gives expressions for the ends' ids, or
+ * null to leave one out when the caller fills it in.
+ */
+export function relationshipProjection(
+  r: string,
+  keys: readonly string[] | null = null,
+  ends: { from: string | null; to: string | null } = { from: `startNode(${r}).id`, to: `endNode(${r}).id` },
+): string {
+  const parts = [`type: type(${r})`];
+  if (ends.from) parts.push(`from: ${ends.from}`);
+  if (ends.to) parts.push(`to: ${ends.to}`);
+  if (!keys || keys.includes('seedKey')) parts.push(`id: ${relationshipId(r)}`);
+  parts.push(`props: ${relationshipProps(r, keys)}`);
+  return `{${parts.join(', ')}}`;
+}
+
+/**
+ * A relationship as three list elements, [type, id or null, properties], for queries that return tuples rather than
+ * maps (the driver decodes small lists several times faster than maps); `keys` as in relationshipProjection.
+ */
+export function relationshipParts(r: string, keys: readonly string[] | null): string[] {
+  return [`type(${r})`, !keys || keys.includes('seedKey') ? relationshipId(r) : 'null', relationshipProps(r, keys)];
+}

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import pLimit from 'p-limit';
+import type { Env } from '../config/env';
+import type { Database } from '../db/database';
+import { AppError, ExitCode } from '../errors/app-error';
+import { createApolloServer } from '../graphql/apollo';
+import { ErrorCode } from '../graphql/errors';
+import { createLoaders } from '../graphql/loaders';
+import type { ApiContext } from '../graphql/resolvers';
+import { PROJECT_ROOT } from '../project-root';
+
+/** The one shape of every error body the HTTP layer sends, GraphQL's own: `{"errors":[{"message","extensions":{"code"}}]}`. */
+export function errorBody(message: string, code: ErrorCode): { errors: { message: string; extensions: { code: ErrorCode } }[] } {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** The API's port is taken: a person must free it or choose another. */
+export class PortInUseError extends AppError {
+  readonly code = 'PORT_IN_USE';
+  readonly exitCode = ExitCode.UNAVAILABLE;
+  constructor(host: string, port: number) {
+    super(`Port ${port} on ${host} is already in use.`, 'Stop what runs there, or set PORT to another port.');
+  }
+}
+
+export interface ApiServer {
+  apollo: ApolloServer<ApiContext>;
+  fastify: FastifyInstance;
+  /** Starts Apollo, adds the routes and listens; resolves with the base URL. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Codes for the 4xx errors fastify itself raises while reading a request. */
+function clientErrorCode(status: number): ErrorCode {
+  if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (status === 415) return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+  return ErrorCode.BAD_REQUEST;
+}
+
+/**
+ * The HTTP server of the API on fastify: GraphQL at /graphql (Apollo through its fastify integration), /health, and
+ * Neo4j Browser's guide and style under /browser/ with CORS. Does not listen by itself.
+ */
+export function createServer(env: Env, db: Database): ApiServer {
+  const app = Fastify({
+    logger: { level: env.LOG_LEVEL },
+    bodyLimit: env.API_MAX_BODY_BYTES,
+    requestTimeout: env.API_REQUEST_TIMEOUT_MS,
+  });
+  app.server.headersTimeout = Math.min(env.API_REQUEST_TIMEOUT_MS, 10_000);
+  const apollo = createApolloServer(app.log);
+  const executing = pLimit(env.API_MAX_CONCURRENT_REQUESTS);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      const message =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? `Request body is larger than ${env.API_MAX_BODY_BYTES} bytes (API_MAX_BODY_BYTES)`
+          : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+            ? 'The request body is not valid JSON'
+            : error.message;
+      return reply.code(status).send(errorBody(message, clientErrorCode(status)));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send(errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody(`Not found: ${request.url.split('?')[0]}. The API is at /graphql.`, ErrorCode.NOT_FOUND)),
+  );
+  const methodNotAllowed = (allow: string) => (_request: unknown, reply: import('fastify').FastifyReply) =>
+    reply.code(405).header('allow', allow).send(errorBody(`Use ${allow} here`, ErrorCode.METHOD_NOT_ALLOWED));
+
+  app.get('/health', async (_request, reply) => {
+    const reachable = await db.ping();
+    return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ok' : 'degraded', database: reachable ? 'reachable' : 'unreachable' });
+  });
+  app.route({ method: ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/health', handler: methodNotAllowed('GET, HEAD') });
+  app.get('/', async () => ({ graphql: '/graphql', health: '/health', browserGuide: '/browser/guide.html', browserStyle: '/browser/style.grass' }));
+
+  // Neo4j Browser fetches the guide and style from its own origin; these read-only files allow any origin.
+  void app.register(
+    async (browser) => {
+      await browser.register(cors, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 600 });
+      await browser.register(fastifyStatic, { root: path.join(PROJECT_ROOT, 'browser'), allowedPath: (file) => /^\/?(guide\.html|style\.grass)$/.test(file) });
+    },
+    { prefix: '/browser' },
+  );
+
+  return {
+    apollo,
+    fastify: app,
+    async listen(port, host) {
+      apollo.addPlugin(fastifyApolloDrainPlugin(app));
+      await apollo.start();
+      const graphql = fastifyApolloHandler<ApiContext>(apollo, { context: async () => ({ db, loaders: createLoaders(db) }) });
+      // At most API_MAX_CONCURRENT_REQUESTS requests execute at once; the rest wait their turn.
+      app.route({ method: ['GET', 'POST'], url: '/graphql', handler: (request, reply) => executing(() => graphql.call(app, request as never, reply as never)) });
+      app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/graphql', handler: methodNotAllowed('GET, POST') });
+      try {
+        return await app.listen({ port, host });
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'EADDRINUSE') throw new PortInUseError(host, port);
+        throw error;
+      }
+    },
+    async close() {
+      await app.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../../src/db/database';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { prepareSeed } from '../../src/seed/load-seed';
+import { startApi, type RunningApi } from '../helpers/api';
+import { guideSnippets } from '../helpers/browser-guide';
+import { PRODUCTION_SEED_DIR as SEED_DIR } from '../helpers/seed-fixture';
+import { useTestGraph } from '../helpers/test-graph';
+
+// The one test file that checks the facts of the production seed (seed/): curating the seed touches only this file.
+// Every other test runs on the fixture seed of tests/fixtures/seed.
+
+/** The ```graphql blocks of the README that start with "# Example: <name>". */
+function readmeExamples(): Map<string, string> {
+  const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+  const examples = new Map<string, string>();
+  for (const match of readme.matchAll(/```graphql\n# Example: ([\w-]+)\n([\s\S]*?)```/g)) examples.set(match[1]!, match[2]!);
+  return examples;
+}
+
+type Json = any;
+
+const expectations: Record<string, (data: Json) => void> = {
+  'partners-attendance': (data) => {
+    const rows = data.partnersAttendance;
+    expect(rows.map((r: Json) => r.partner.name)).toEqual(['Huawei', 'Weidong Cloud Education Group']);
+    for (const row of rows) {
+      expect(row.partnership.kind).toBe('global strategic partner');
+      expect(row.attendances).toHaveLength(1);
+      expect(row.attendances[0]).toMatchObject({ role: 'partner delegation', validFrom: '2019-03-04', validTo: '2019-03-08', to: { name: '2019 Mobile Learning Week' } });
+      expect(row.attendances[0].evidence[0].document.published).toBe('2019-03-08');
+    }
+  },
+  'event-organizers-and-speakers': (data) => {
+    const event = data.entity;
+    expect(event.organizers.map((o: Json) => o.from.name).sort()).toEqual(['International Telecommunication Union', 'ProFuturo Foundation', 'Skillogs', 'UNESCO']);
+    expect(event.speakers).toEqual([
+      expect.objectContaining({ format: 'speech', topic: 'higher education innovation in the context of AI', from: { name: 'International Centre for Higher Education Innovation' } }),
+    ]);
+    expect(event.series.name).toBe('Mobile Learning Week');
+    expect(event.heldIn.map((p: Json) => p.name)).toEqual(['UNESCO Headquarters']);
+    expect(event.precededBy[0].name).toMatch(/Principles for AI/);
+    const lab = event.subEvents.find((e: Json) => e.category === 'strategic_lab');
+    expect(lab.participants.map((p: Json) => p.from.name).sort()).toEqual(['Harvard University', 'LI Ming', 'Microsoft']);
+    expect(event.themes.filter((t: Json) => t.role === 'sub-theme').map((t: Json) => t.order)).toEqual([1, 2, 3, 4]);
+  },
+  'connection-path': (data) => {
+    const [first] = data.connections;
+    expect(first.length).toBe(4);
+    expect(first.hops[0].from.name).toBe('Huawei');
+    expect(first.hops[3].to.name).toBe('World Bank');
+    for (const hop of first.hops) expect(hop.relationship.evidence.length).toBeGreaterThan(0);
+  },
+  initiative: (data) => {
+    const initiative = data.entity;
+    expect(initiative.initiators.map((i: Json) => i.from.name).sort()).toEqual(['UNESCO', 'World Bank']);
+    expect(initiative.signatories).toEqual([]);
+    expect(initiative.goals.map((g: Json) => g.to.name)).toContain('Technology inclusive');
+    expect(initiative.figures).toEqual(expect.arrayContaining([expect.objectContaining({ value: 89, unit: 'countries', status: 'reported' })]));
+  },
+  search: (data) => {
+    expect(data.search[0].entity.id).toBe('org:unesco');
+  },
+  'co-participation': (data) => {
+    expect(data.coParticipants.map((c: Json) => c.actor.name)).toEqual(
+      expect.arrayContaining(['Huawei', 'Weidong Cloud Education Group', 'LI Ming', 'Microsoft', 'Harvard University']),
+    );
+    expect(data.coParticipants.every((c: Json) => c.sharedEventCount === 1)).toBe(true);
+  },
+  neighbourhood: (data) => {
+    const n = data.neighbourhood;
+    const ids = new Set(n.nodes.map((node: Json) => node.id));
+    expect(ids.has('org:huawei')).toBe(true);
+    expect(n.nodes.find((node: Json) => node.id === 'org:ichei').distance).toBe(0);
+    for (const edge of n.edges) {
+      expect(ids.has(edge.source)).toBe(true);
+      expect(ids.has(edge.target)).toBe(true);
+    }
+  },
+  'timeline-and-as-of': (data) => {
+    expect(data.timeline.map((t: Json) => t.relationship.type).sort()).toEqual(['PARTICIPATED_IN', 'SPOKE_AT']);
+    expect(data.entity.relationships).toEqual([{ to: { name: '2019 Mobile Learning Week' }, validFrom: '2019-03-04', validTo: '2019-03-08' }]);
+  },
+  'lists-and-statistics': (data) => {
+    expect(data.entities.edges).toHaveLength(5);
+    expect(data.entities.pageInfo.hasNextPage).toBe(true);
+    expect(data.inFrance.edges.map((e: Json) => e.node.name)).toEqual(expect.arrayContaining(['Paris', 'UNESCO Headquarters', '2019 Mobile Learning Week']));
+    expect(data.statistics.nodes).toBeGreaterThan(90);
+  },
+};
+
+const graph = useTestGraph(SEED_DIR);
+let db: Database;
+let api: RunningApi;
+beforeAll(async () => {
+  db = graph();
+  // A driver of its own, which stop() closes; the graph's driver is closed by useTestGraph.
+  api = await startApi();
+});
+afterAll(() => api.stop());
+
+describe('the production seed files', () => {
+  it('validate, with both articles', () => {
+    const { rows, seed } = prepareSeed(SEED_DIR);
+    expect(seed.documents).toHaveLength(2);
+    expect(rows.nodes.length).toBeGreaterThan(90);
+    expect(rows.relationships.length).toBeGreaterThan(200);
+  });
+
+  it('resolve every spelling in the sources to one entity', () => {
+    const { seed } = prepareSeed(SEED_DIR);
+    expect(seed.names.resolve('UNECO')).toBe('org:unesco');
+    expect(seed.names.resolve('unesco')).toBe('org:unesco');
+    expect(seed.names.resolve('HUAWEI')).toBe('org:huawei');
+    expect(seed.names.resolve('Huawei')).toBe('org:huawei');
+    expect(seed.names.resolve('ITU')).toBe('org:itu');
+    expect(seed.names.resolve('International Telecommunication Union')).toBe('org:itu');
+    expect(seed.names.resolve('Weidong')).toBe('org:weidong');
+    expect(seed.names.resolve('Weidong Cloud Education Group')).toBe('org:weidong');
+    expect(seed.names.resolve('the World Bank')).toBe('org:world-bank');
+  });
+
+  it('keep page furniture out of the graph', () => {
+    const { rows } = prepareSeed(SEED_DIR);
+    const names = rows.nodes.map((n) => String(n.props.name)).join('\n');
+    for (const furniture of ['Textile', 'Share to', 'QR code', 'lose weight', 'ceramic headphones', 'Global Learning Science Alliance', 'Audrey Azoulay', 'HAN Wei']) {
+      expect(names).not.toContain(furniture);
+    }
+  });
+});
+
+describe('facts from both articles, with their evidence', () => {
+  it('ICHEI and its global strategic partners at Mobile Learning Week 2019', async () => {
+    const rows = await db.read<{ partner: string; kind: string; docs: string[]; quotes: string[] }>(
+      "MATCH (:Organization {id: 'org:ichei'})-[r:PARTNER_OF]->(p) RETURN p.name AS partner, r.kind AS kind, " +
+        'r.evidenceDocs AS docs, r.evidenceQuotes AS quotes ORDER BY partner',
+    );
+    expect(rows.map((r) => [r.partner, r.kind])).toEqual([
+      ['Huawei', 'global strategic partner'],
+      ['Weidong Cloud Education Group', 'global strategic partner'],
+    ]);
+    expect(rows[0]!.docs).toEqual(['doc:ichei-mlw-2019']);
+    expect(rows[0]!.quotes[0]).toContain('global strategic partners- HUAWEI and Weidong Cloud Education Group');
+
+    const organizers = await db.read<{ name: string }>(
+      "MATCH (o)-[:ORGANIZED]->(:Event {id: 'event:mlw-2019'}) RETURN o.name AS name ORDER BY name",
+    );
+    expect(organizers.map((o) => o.name)).toEqual(['International Telecommunication Union', 'ProFuturo Foundation', 'Skillogs', 'UNESCO']);
+    const [edition] = await db.read<{ start: string; end: string; place: string }>(
+      "MATCH (e:Event {id: 'event:mlw-2019'})-[:HELD_IN]->(p) RETURN e.startDate AS start, e.endDate AS end, p.name AS place",
+    );
+    expect(edition).toEqual({ start: '2019-03-04', end: '2019-03-08', place: 'UNESCO Headquarters' });
+  });
+
+  it('the Global Smart Education Cooperation Initiative, its initiators, goals and figures', async () => {
+    const initiators = await db.read<{ name: string; quote: string }>(
+      "MATCH (o)-[r:INITIATED]->(:Initiative {id: 'initiative:gseci'}) RETURN o.name AS name, r.evidenceQuotes[0] AS quote ORDER BY name",
+    );
+    expect(initiators.map((i) => i.name)).toEqual(['UNESCO', 'World Bank']);
+    expect(initiators[0]!.quote).toContain('jointly initiated by UNESCO, the World Bank');
+
+    const goals = await db.read<{ name: string }>(
+      "MATCH (:Initiative {id: 'initiative:gseci'})-[r:AIMS_AT]->(g:Goal {kind: 'action_goal'}) RETURN g.name AS name ORDER BY r.order",
+    );
+    expect(goals.map((g) => g.name)).toEqual(['Technology inclusive', 'Standards co-construction', 'Resource Sharing']);
+
+    const [signed] = await db.read<{ value: number; unit: string; quote: string; doc: string }>(
+      "MATCH (:Initiative {id: 'initiative:gseci'})-[:HAS_FIGURE]->(f:Figure {id: 'figure:gseci-signatory-countries'}) " +
+        'RETURN f.value AS value, f.unit AS unit, f.evidenceQuotes[0] AS quote, f.evidenceDocs[0] AS doc',
+    );
+    expect(signed).toEqual({
+      value: 89,
+      unit: 'countries',
+      quote: 'At present, 89 countries have signed a memorandum of cooperation.',
+      doc: 'doc:xibai-gseci-2025',
+    });
+  });
+
+  it('marks inferred facts, such as the unnamed "my country"', async () => {
+    const [row] = await db.read<{ inferred: boolean; why: string }>(
+      "MATCH (:Organization {id: 'org:moe-my-country'})-[r:PART_OF]->(:Country {id: 'country:china'}) RETURN r.inferred AS inferred, r.inference AS why",
+    );
+    expect(row!.inferred).toBe(true);
+    expect(row!.why).toMatch(/does not state it/);
+  });
+
+  it('gives every node and relationship evidence from a document in the graph', async () => {
+    const [row] = await db.read<{ nodesWithout: number; relsWithout: number; badDocs: number }>(
+      'MATCH (d:Document) WITH collect(d.id) AS docs ' +
+        'RETURN COUNT { MATCH (n:Entity) WHERE size(coalesce(n.evidenceQuotes, [])) = 0 } AS nodesWithout, ' +
+        'COUNT { MATCH ()-[r]->() WHERE r.seedManaged AND size(coalesce(r.evidenceQuotes, [])) = 0 } AS relsWithout, ' +
+        'COUNT { MATCH ()-[r]->() WHERE r.seedManaged AND any(d IN r.evidenceDocs WHERE NOT d IN docs) } AS badDocs',
+    );
+    expect(row).toEqual({ nodesWithout: 0, relsWithout: 0, badDocs: 0 });
+  });
+});
+
+describe('the README examples, on the production seed', () => {
+  const examples = readmeExamples();
+
+  it('are all checked here', () => {
+    expect([...examples.keys()].sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each([...examples.entries()])('%s runs and answers as documented', async (name, query) => {
+    const { status, body } = await api.graphql(query);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    expectations[name]!(body.data);
+  });
+});
+
+describe('the Neo4j Browser guide, on the production seed', () => {
+  const queries = guideSnippets().filter((snippet) => !snippet.startsWith(':'));
+
+  it('has sample queries', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(queries.map((q) => [q.split('\n')[0], q]))('runs and returns rows: %s', async (_first, query) => {
+    const rows = await db.read(query!);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});
