@@ -120,5 +120,13 @@ export async function timeBreakdown(
     bytes = JSON.stringify(response.body.singleResult).length;
     serialize.push(performance.now() - t0);
   }
-  return { httpMs: median(http), executeMs: median(execute), statementsMs: median(statements), graphqlMs: median(graphql), serializeMs: median(serialize), responseKb: bytes / 1024, statements: clock.statements };
+  return {
+    httpMs: median(http),
+    executeMs: median(execute),
+    statementsMs: median(statements),
+    graphqlMs: median(graphql),
+    serializeMs: median(serialize),
+    responseKb: bytes / 1024,
+    statements: clock.statements,
+  };
 }

@@ -64,29 +64,67 @@ export function generateSeed(options: { relationships: number; seed: number; dir
   const orgName = (i: number) => `${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} Organization ${i + 1}`;
   for (let i = 0; i < nOrgs; i++) {
     const name = orgName(i);
-    entities.organizations!.push({ id: `org:o${i + 1}`, type: 'Organization', kind: KINDS[i % KINDS.length], name, aliases: [`ORG${i + 1}`], evidence: cite(`${name} (ORG${i + 1}) works on education policy.`) });
+    entities.organizations!.push({
+      id: `org:o${i + 1}`,
+      type: 'Organization',
+      kind: KINDS[i % KINDS.length],
+      name,
+      aliases: [`ORG${i + 1}`],
+      evidence: cite(`${name} (ORG${i + 1}) works on education policy.`),
+    });
   }
   for (let i = 0; i < nPeople; i++) {
     const name = `Person ${i + 1} ${WORDS[i % WORDS.length]}`;
     entities.people!.push({ id: `person:p${i + 1}`, type: 'Person', name, aliases: [], evidence: cite(`${name} is named in this report.`) });
   }
   for (let i = 0; i < nCountries; i++) {
-    entities.places!.push({ id: `country:c${i + 1}`, type: 'Country', name: `Country ${i + 1}`, aliases: [], evidence: cite(`Country ${i + 1} takes part in education cooperation.`) });
+    entities.places!.push({
+      id: `country:c${i + 1}`,
+      type: 'Country',
+      name: `Country ${i + 1}`,
+      aliases: [],
+      evidence: cite(`Country ${i + 1} takes part in education cooperation.`),
+    });
   }
   const editions: { id: string; year: number; subs: string[] }[] = [];
   for (let s = 0; s < nSeries; s++) {
     const seriesName = `${WORDS[s % WORDS.length]} Week ${s + 1}`;
-    entities.events!.push({ id: `series:s${s + 1}`, type: 'EventSeries', name: seriesName, aliases: [], frequency: 'annual', evidence: cite(`${seriesName} is held every year.`) });
+    entities.events!.push({
+      id: `series:s${s + 1}`,
+      type: 'EventSeries',
+      name: seriesName,
+      aliases: [],
+      frequency: 'annual',
+      evidence: cite(`${seriesName} is held every year.`),
+    });
     for (let y = 0; y < years; y++) {
       const year = 2010 + y;
       const id = `event:s${s + 1}-${year}`;
       const name = `${year} ${seriesName}`;
       const month = String(1 + ((s + y) % 12)).padStart(2, '0');
-      entities.events!.push({ id, type: 'Event', kind: 'edition', name, aliases: [], startDate: `${year}-${month}-04`, endDate: `${year}-${month}-08`, evidence: cite(`The ${name} was held from 4 to 8 of month ${month}.`) });
+      entities.events!.push({
+        id,
+        type: 'Event',
+        kind: 'edition',
+        name,
+        aliases: [],
+        startDate: `${year}-${month}-04`,
+        endDate: `${year}-${month}-08`,
+        evidence: cite(`The ${name} was held from 4 to 8 of month ${month}.`),
+      });
       const subs: string[] = [];
       for (const [kind, label] of SUB_EVENTS) {
         const subId = `${id}-${kind.replace('_', '-')}`;
-        entities.events!.push({ id: subId, type: 'Event', kind, name: `${name} ${label}`, aliases: [], startDate: `${year}-${month}`, endDate: `${year}-${month}`, evidence: cite(`The ${name} included a ${label}.`) });
+        entities.events!.push({
+          id: subId,
+          type: 'Event',
+          kind,
+          name: `${name} ${label}`,
+          aliases: [],
+          startDate: `${year}-${month}`,
+          endDate: `${year}-${month}`,
+          evidence: cite(`The ${name} included a ${label}.`),
+        });
         subs.push(subId);
       }
       editions.push({ id, year, subs });
@@ -94,7 +132,14 @@ export function generateSeed(options: { relationships: number; seed: number; dir
   }
   for (let i = 0; i < nInitiatives; i++) {
     const name = `${WORDS[(i + 5) % WORDS.length]} Cooperation Initiative ${i + 1}`;
-    entities.initiatives!.push({ id: `initiative:i${i + 1}`, type: 'Initiative', status: 'released', name, aliases: [], evidence: cite(`The ${name} was released.`) });
+    entities.initiatives!.push({
+      id: `initiative:i${i + 1}`,
+      type: 'Initiative',
+      status: 'released',
+      name,
+      aliases: [],
+      evidence: cite(`The ${name} was released.`),
+    });
   }
 
   const relationships: unknown[] = [];
@@ -112,12 +157,19 @@ export function generateSeed(options: { relationships: number; seed: number; dir
   for (const edition of editions) {
     const series = edition.id.replace(/^event:(s\d+)-\d+$/, 'series:$1');
     add('EDITION_OF', edition.id, series, `The ${edition.id} edition belongs to ${series}.`, { properties: { year: String(edition.year) } });
-    add('HELD_IN', edition.id, `country:c${1 + (edition.year % nCountries)}`, `The ${edition.id} edition took place in Country ${1 + (edition.year % nCountries)}.`);
+    add(
+      'HELD_IN',
+      edition.id,
+      `country:c${1 + (edition.year % nCountries)}`,
+      `The ${edition.id} edition took place in Country ${1 + (edition.year % nCountries)}.`,
+    );
     for (const sub of edition.subs) add('PART_OF', sub, edition.id, `${sub} was part of ${edition.id}.`);
     add('ORGANIZED', org(heavyTailed(random, nOrgs, 2)), edition.id, `${edition.id} was organized by a leading organization.`);
   }
   for (let i = 0; i < nPeople; i++) {
-    add('HOLDS_POST', `person:p${i + 1}`, org(heavyTailed(random, nOrgs)), `Person ${i + 1} holds the post of Director.`, { properties: { title: 'Director' } });
+    add('HOLDS_POST', `person:p${i + 1}`, org(heavyTailed(random, nOrgs)), `Person ${i + 1} holds the post of Director.`, {
+      properties: { title: 'Director' },
+    });
   }
 
   // Then heavy-tailed activity until the target is reached.
@@ -138,7 +190,9 @@ export function generateSeed(options: { relationships: number; seed: number; dir
       });
     } else if (draw < 0.7) {
       const b = heavyTailed(random, nOrgs, 2);
-      add('PARTNER_OF', org(a), org(b), `${orgName(a)} is a strategic partner of ${orgName(b)} (fact ${relationships.length}).`, { properties: { kind: 'strategic partner' } });
+      add('PARTNER_OF', org(a), org(b), `${orgName(a)} is a strategic partner of ${orgName(b)} (fact ${relationships.length}).`, {
+        properties: { kind: 'strategic partner' },
+      });
     } else if (draw < 0.8) {
       const event = allEvents[heavyTailed(random, allEvents.length, 1.5)]!;
       add('SPOKE_AT', org(a), event, `${orgName(a)} gave a speech at ${event} (fact ${relationships.length}).`, { properties: { format: 'speech' } });
@@ -147,11 +201,28 @@ export function generateSeed(options: { relationships: number; seed: number; dir
       const event = allEvents[heavyTailed(random, allEvents.length, 1.5)]!;
       add('PARTICIPATED_IN', person, event, `${person} attended ${event} (fact ${relationships.length}).`, { properties: { role: 'participant' } });
     } else if (draw < 0.92) {
-      add('INITIATED', org(a), `initiative:i${1 + heavyTailed(random, nInitiatives)}`, `${orgName(a)} co-initiated an initiative (fact ${relationships.length}).`, { properties: { jointly: 'yes' } });
+      add(
+        'INITIATED',
+        org(a),
+        `initiative:i${1 + heavyTailed(random, nInitiatives)}`,
+        `${orgName(a)} co-initiated an initiative (fact ${relationships.length}).`,
+        { properties: { jointly: 'yes' } },
+      );
     } else if (draw < 0.97) {
-      add('SIGNED', `country:c${1 + Math.floor(random() * nCountries)}`, `initiative:i${1 + heavyTailed(random, nInitiatives)}`, `A country signed a memorandum of cooperation (fact ${relationships.length}).`, { properties: { instrument: 'memorandum of cooperation' } });
+      add(
+        'SIGNED',
+        `country:c${1 + Math.floor(random() * nCountries)}`,
+        `initiative:i${1 + heavyTailed(random, nInitiatives)}`,
+        `A country signed a memorandum of cooperation (fact ${relationships.length}).`,
+        { properties: { instrument: 'memorandum of cooperation' } },
+      );
     } else {
-      add('LOCATED_IN', org(a), `country:c${1 + Math.floor(random() * nCountries)}`, `${orgName(a)} is based in a member country (fact ${relationships.length}).`);
+      add(
+        'LOCATED_IN',
+        org(a),
+        `country:c${1 + Math.floor(random() * nCountries)}`,
+        `${orgName(a)} is based in a member country (fact ${relationships.length}).`,
+      );
     }
   }
 

@@ -160,7 +160,11 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     // ---------- generate
-    const generated = generateSeed({ relationships, seed: Number(options.seed), dir: path.join(PROJECT_ROOT, '.neo4j', 'bench-data', `seed-${relationships}`) });
+    const generated = generateSeed({
+      relationships,
+      seed: Number(options.seed),
+      dir: path.join(PROJECT_ROOT, '.neo4j', 'bench-data', `seed-${relationships}`),
+    });
     log(`generated ${generated.entities} entities, ${generated.relationships} seed relationships, ${generated.documents} documents`);
     const prepStart = performance.now();
     const { rows } = prepareSeed(generated.dir);
@@ -200,12 +204,28 @@ async function main(): Promise<void> {
     const best = (list: number[]) => Math.min(...list);
     const rowsPerSecond = (count: number, ms: number) => (count / ms) * 1000;
     const load = {
-      project: { bestMs: best(projectMs), runsMs: projectMs, entitiesPerS: rowsPerSecond(nodeCount, best(projectMs)), relationshipsPerS: rowsPerSecond(relCount, best(projectMs)), validateAndBuildMs: prepareMs },
-      rawUnwind: { bestMs: best(rawMs), runsMs: rawMs, entitiesPerS: rowsPerSecond(nodeCount, best(rawMs)), relationshipsPerS: rowsPerSecond(relCount, best(rawMs)) },
-      perRow: { sample: sampleNodes.length + sampleRels.length, entitiesPerS: rowsPerSecond(sampleNodes.length, perRowNodeMs), relationshipsPerS: rowsPerSecond(sampleRels.length, perRowRelMs) },
+      project: {
+        bestMs: best(projectMs),
+        runsMs: projectMs,
+        entitiesPerS: rowsPerSecond(nodeCount, best(projectMs)),
+        relationshipsPerS: rowsPerSecond(relCount, best(projectMs)),
+        validateAndBuildMs: prepareMs,
+      },
+      rawUnwind: {
+        bestMs: best(rawMs),
+        runsMs: rawMs,
+        entitiesPerS: rowsPerSecond(nodeCount, best(rawMs)),
+        relationshipsPerS: rowsPerSecond(relCount, best(rawMs)),
+      },
+      perRow: {
+        sample: sampleNodes.length + sampleRels.length,
+        entitiesPerS: rowsPerSecond(sampleNodes.length, perRowNodeMs),
+        relationshipsPerS: rowsPerSecond(sampleRels.length, perRowRelMs),
+      },
       ratios: {
         projectVsRaw: best(rawMs) / best(projectMs),
-        projectVsPerRow: rowsPerSecond(nodeCount + relCount, best(projectMs)) / rowsPerSecond(sampleNodes.length + sampleRels.length, perRowNodeMs + perRowRelMs),
+        projectVsPerRow:
+          rowsPerSecond(nodeCount + relCount, best(projectMs)) / rowsPerSecond(sampleNodes.length + sampleRels.length, perRowNodeMs + perRowRelMs),
       },
     };
     report.load = load;
@@ -332,7 +352,8 @@ async function main(): Promise<void> {
     const recording = new RecordingDatabase(db.driver, db.name, env.NEO4J_QUERY_TIMEOUT_MS);
     const apollo = createApolloServer();
     await apollo.start();
-    const dbHits: Record<string, { api: number; handWritten: number; ratio: number; statements: number; apiResponseBytes: number; rawResultBytes: number }> = {};
+    const dbHits: Record<string, { api: number; handWritten: number; ratio: number; statements: number; apiResponseBytes: number; rawResultBytes: number }> =
+      {};
     const breakdown: Record<string, TimeBreakdown> = {};
     for (const shape of shapes(generated.probes)) {
       breakdown[shape.name] = await timeBreakdown(apollo, db, env.NEO4J_QUERY_TIMEOUT_MS, shape, 11, (query) => graphqlCall(API_PORT, query));
@@ -343,7 +364,14 @@ async function main(): Promise<void> {
       let apiHits = 0;
       for (const statement of recording.statements) apiHits += await profiledDbHits(db, statement.cypher, statement.params);
       const handWritten = await profiledDbHits(db, shape.cypher, shape.params);
-      dbHits[shape.name] = { api: apiHits, handWritten, ratio: apiHits / Math.max(1, handWritten), statements: recording.statements.length, apiResponseBytes, rawResultBytes };
+      dbHits[shape.name] = {
+        api: apiHits,
+        handWritten,
+        ratio: apiHits / Math.max(1, handWritten),
+        statements: recording.statements.length,
+        apiResponseBytes,
+        rawResultBytes,
+      };
     }
     breakdown[nestedShape.name] = await timeBreakdown(apollo, db, env.NEO4J_QUERY_TIMEOUT_MS, nestedShape, 11, (query) => graphqlCall(API_PORT, query));
     await apollo.stop();
@@ -427,14 +455,24 @@ function renderMarkdown(r: Report): string {
   }
   lines.push('', 'Target: API p50 ≤ 1.3x raw, or ≤ 1.5 ms added where raw takes under 3 ms.', '');
   lines.push('## The same nested query through @neo4j/graphql', '', 'An organization, its partners and the events each attended.', '');
-  lines.push('| concurrency | API p50 / p95 | @neo4j/graphql p50 / p95 | raw p50 / p95 | API / peer p50 | API no slower |', '| --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '| concurrency | API p50 / p95 | @neo4j/graphql p50 / p95 | raw p50 / p95 | API / peer p50 | API no slower |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
   for (const [c, p] of Object.entries(r.peer)) {
-    lines.push(`| ${c.slice(1)} | ${f(p.api.p50)} / ${f(p.api.p95)} | ${f(p.peer.p50)} / ${f(p.peer.p95)} | ${f(p.raw.p50)} / ${f(p.raw.p95)} | ${f(p.apiVsPeerP50, 2)} | ${ok(p.apiVsPeerP50 <= 1)} |`);
+    lines.push(
+      `| ${c.slice(1)} | ${f(p.api.p50)} / ${f(p.api.p95)} | ${f(p.peer.p50)} / ${f(p.peer.p95)} | ${f(p.raw.p50)} / ${f(p.raw.p95)} | ${f(p.apiVsPeerP50, 2)} | ${ok(p.apiVsPeerP50 <= 1)} |`,
+    );
   }
   lines.push('', '## Database hits (PROFILE): all statements the API sends for a query versus the hand-written Cypher', '');
-  lines.push('| query | API statements | API db hits | hand-written db hits | ratio | ≤ 1.2x | API response (KB) | raw result (KB) |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '| query | API statements | API db hits | hand-written db hits | ratio | ≤ 1.2x | API response (KB) | raw result (KB) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const [name, d] of Object.entries(r.dbHits)) {
-    lines.push(`| ${name} | ${d.statements} | ${d.api} | ${d.handWritten} | ${f(d.ratio, 2)} | ${ok(d.ratio <= 1.2)} | ${f(d.apiResponseBytes / 1024)} | ${f(d.rawResultBytes / 1024)} |`);
+    lines.push(
+      `| ${name} | ${d.statements} | ${d.api} | ${d.handWritten} | ${f(d.ratio, 2)} | ${ok(d.ratio <= 1.2)} | ${f(d.apiResponseBytes / 1024)} | ${f(d.rawResultBytes / 1024)} |`,
+    );
   }
   lines.push('', '## Memory', '', `API peak RSS under load: **${f(r.memory.apiPeakRssMb, 0)} MB** (target < 300 MB: ${ok(r.memory.apiPeakRssMb < 300)}).`, '');
   lines.push(...renderBounds(r), '');
@@ -452,7 +490,7 @@ function renderBounds(r: Report): string[] {
       "process (Apollo's executeOperation, no HTTP): the time with a database statement running, the GraphQL execution " +
       'around it (resolvers, building the answer), and JSON-serializing the answer. "HTTP and the rest" is what remains of ' +
       'the HTTP median: request handling, the body on the wire and the client parsing it; as a difference of medians it ' +
-      'can come out slightly negative when it is small. The hand-written query\'s p50 at concurrency 1 is from the table ' +
+      "can come out slightly negative when it is small. The hand-written query's p50 at concurrency 1 is from the table " +
       `above. An empty \`{ __typename }\` request takes ${f(r.emptyRequestP50Ms, 2)} ms over HTTP.`,
     '',
     '| query | API over HTTP | hand-written p50 | API statements | GraphQL execution | JSON | HTTP and the rest | answer (KB) |',
@@ -462,7 +500,9 @@ function renderBounds(r: Report): string[] {
     const c1 = r.queries[name]?.c1 ?? (name.startsWith('nested') ? r.peer.c1 : undefined);
     if (!c1) continue;
     const rest = b.httpMs - b.executeMs - b.serializeMs;
-    lines.push(`| ${name} | ${f(b.httpMs)} | ${f(c1.raw.p50)} | ${f(b.statementsMs)} | ${f(b.graphqlMs)} | ${f(b.serializeMs)} | ${f(rest)} | ${f(b.responseKb, 0)} |`);
+    lines.push(
+      `| ${name} | ${f(b.httpMs)} | ${f(c1.raw.p50)} | ${f(b.statementsMs)} | ${f(b.graphqlMs)} | ${f(b.serializeMs)} | ${f(rest)} | ${f(b.responseKb, 0)} |`,
+    );
   }
   lines.push(
     '',

@@ -32,9 +32,7 @@ export function registerDbCommands(program: Command): void {
       if (!env.NEO4J_URI) {
         const status = localNeo4j(env).status();
         console.log(
-          status.running
-            ? `Local Neo4j running (pid ${status.pid}), data in ${status.homeDir}`
-            : `Local Neo4j not running (data folder ${status.homeDir})`,
+          status.running ? `Local Neo4j running (pid ${status.pid}), data in ${status.homeDir}` : `Local Neo4j not running (data folder ${status.homeDir})`,
         );
       }
       const uri = env.NEO4J_URI ?? localNeo4j(env).boltUri;

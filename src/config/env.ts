@@ -28,10 +28,7 @@ const memorySize = z
 export const envSchema = z.object({
   NEO4J_URI: neo4jUri.optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z
-    .string()
-    .min(8, { message: 'must be at least 8 characters (Neo4j refuses shorter passwords)' })
-    .default('edupolicy-graph'),
+  NEO4J_PASSWORD: z.string().min(8, { message: 'must be at least 8 characters (Neo4j refuses shorter passwords)' }).default('edupolicy-graph'),
   NEO4J_DATABASE: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, { message: 'must be a valid Neo4j database name' })
@@ -68,7 +65,10 @@ export class ConfigError extends AppError {
   readonly code = 'CONFIG_INVALID';
   readonly exitCode = ExitCode.CONFIG;
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`, 'Fix or unset these variables (README, Configuration, lists each with its default).');
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      'Fix or unset these variables (README, Configuration, lists each with its default).',
+    );
   }
 }
 

@@ -6,7 +6,9 @@ import { fieldResolver, resolvers, type ApiContext } from './resolvers';
 import { loadTypeDefs } from './type-defs';
 
 /** Builds the Apollo server with the API's schema, limits and error shaping; `logger` receives internal errors. */
-export function createApolloServer(logger: ErrorLogger & { debug(m: string): void; info(m: string): void; warn(m: string): void } = console): ApolloServer<ApiContext> {
+export function createApolloServer(
+  logger: ErrorLogger & { debug(m: string): void; info(m: string): void; warn(m: string): void } = console,
+): ApolloServer<ApiContext> {
   const protection = armor();
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),

@@ -74,5 +74,9 @@ export function createFormatError(logger: ErrorLogger) {
 }
 
 function strip(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  return {
+    message: formatted.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
 }

@@ -41,7 +41,10 @@ export function createLoaders(db: Database): Loaders {
       await Promise.all(
         [...bySpec.values()].map(async ({ spec, ids }) => {
           for (const row of await db.query<RelationshipListRow>(relationshipList(spec, [...ids]))) {
-            results.set(relationshipCacheKey({ entityId: row.id, spec }), row.rels.map((tuple) => relationshipOf(row.id, tuple)));
+            results.set(
+              relationshipCacheKey({ entityId: row.id, spec }),
+              row.rels.map((tuple) => relationshipOf(row.id, tuple)),
+            );
           }
         }),
       );

@@ -192,7 +192,11 @@ export async function neighbourhood(db: Database, loaders: Loaders, args: Neighb
 }
 
 /** An entity's dated relationships in time order, overlapping from..to when given; null when it does not exist. */
-export async function timeline(db: Database, loaders: Loaders, args: { id: string; from: string | null; to: string | null }): Promise<RelationshipRecord[] | null> {
+export async function timeline(
+  db: Database,
+  loaders: Loaders,
+  args: { id: string; from: string | null; to: string | null },
+): Promise<RelationshipRecord[] | null> {
   const rows = await db.query<{ found: boolean; rels: { rel: RelationshipRow; other: NodeRow }[] }>(timelineQuery(args));
   const row = rows[0]!;
   if (!row.found) return null;
@@ -223,4 +227,3 @@ export async function statistics(db: Database): Promise<Statistics> {
   const byCount = (a: { name: string; count: number }, b: { name: string; count: number }) => b.count - a.count || a.name.localeCompare(b.name);
   return { ...row!, nodesByType: [...row!.nodesByType].sort(byCount), relationshipsByType: [...row!.relationshipsByType].sort(byCount) };
 }
-

@@ -64,6 +64,11 @@ export function toRelationship(row: RelationshipRow, known: { from?: string; to?
 }
 
 /** Builds a RelationshipRecord from relationshipParts's elements and its ends' ids. */
-export function relationshipFromParts(type: string, id: string | null, props: Record<string, unknown>, ends: { from?: string; to?: string }): RelationshipRecord {
+export function relationshipFromParts(
+  type: string,
+  id: string | null,
+  props: Record<string, unknown>,
+  ends: { from?: string; to?: string },
+): RelationshipRecord {
   return toRelationship({ type, ...(id === null ? {} : { id }), props }, ends);
 }

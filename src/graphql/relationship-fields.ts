@@ -16,6 +16,8 @@ export interface RelationshipField {
    * (`[SomeEntity!]!`), or the one entity at the other end of a relationship the entity has at most one of.
    */
   returns: 'relationships' | 'ends' | 'end';
+  /** The one type of other end the field returns, when the SDL types it narrower than the model's relationship type. */
+  endLabel?: EntityType;
   /** Whether the field takes `asOf: PartialDate`. */
   asOf?: boolean;
   /** The `first` argument's default and maximum, when the field takes one; otherwise it returns at most `LIST_CAP`. */
@@ -48,8 +50,8 @@ export const TYPE_RELATIONSHIP_FIELDS = {
   },
   Event: {
     series: { types: ['EDITION_OF'], direction: 'OUTGOING', returns: 'end' },
-    partOf: { types: ['PART_OF'], direction: 'OUTGOING', returns: 'end' },
-    subEvents: { types: ['PART_OF'], direction: 'INCOMING', returns: 'ends' },
+    partOf: { types: ['PART_OF'], direction: 'OUTGOING', returns: 'end', endLabel: 'Event' },
+    subEvents: { types: ['PART_OF'], direction: 'INCOMING', returns: 'ends', endLabel: 'Event' },
     precededBy: { types: ['PRECEDED_BY'], direction: 'OUTGOING', returns: 'ends' },
     heldIn: { types: ['HELD_IN'], direction: 'OUTGOING', returns: 'ends' },
     organizers: { types: ['ORGANIZED'], direction: 'INCOMING', returns: 'relationships', asOf: true },

@@ -70,7 +70,12 @@ function endKeysOf(info: GraphQLResolveInfo, path: string[] = []): string[] | nu
 
 /** What a relationship field (the current one, or the one at `path`) loads, from its declaration, arguments and selection. */
 function specOf(field: RelationshipField, rawArgs: unknown, info: GraphQLResolveInfo, path: string[] = []): RelationshipSpec {
-  const args = parseArgs(argumentsOf(field), rawArgs) as { types?: RelationshipType[] | null; direction?: RelationshipSpec['direction']; asOf?: string | null; first?: number };
+  const args = parseArgs(argumentsOf(field), rawArgs) as {
+    types?: RelationshipType[] | null;
+    direction?: RelationshipSpec['direction'];
+    asOf?: string | null;
+    first?: number;
+  };
   const relationships = field.returns === 'relationships';
   return {
     types: field.types ? [...field.types] : (args.types ?? null),
@@ -79,6 +84,7 @@ function specOf(field: RelationshipField, rawArgs: unknown, info: GraphQLResolve
     first: args.first ?? LIST_CAP,
     keys: relationships ? relationshipKeys(info, path) : [],
     endKeys: relationships ? endKeysOf(info, path) : entityKeys(info, path),
+    ...(field.endLabel ? { endLabel: field.endLabel } : {}),
   };
 }
 
@@ -234,7 +240,9 @@ export const resolvers = {
       if (a.fromId === a.toId) throw new BadUserInputError('fromId and toId must be different entities', 'toId');
       // Every node of a path can appear in any of these places, so the keys are their union.
       const nodeKeys = mergeKeys(
-        ...[['nodes'], ['hops', 'from'], ['hops', 'to'], ['hops', 'relationship', 'from'], ['hops', 'relationship', 'to']].map((path) => entityKeys(info, path)),
+        ...[['nodes'], ['hops', 'from'], ['hops', 'to'], ['hops', 'relationship', 'from'], ['hops', 'relationship', 'to']].map((path) =>
+          entityKeys(info, path),
+        ),
       );
       const result = await queries.connections(ctx.db, ctx.loaders, { ...a, nodeKeys, relationshipKeys: relationshipKeys(info, ['hops', 'relationship']) });
       if ('missing' in result) throw new NotFoundError('entity', result.missing);

@@ -1,4 +1,12 @@
-import { isInterfaceType, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import {
+  isInterfaceType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { RELATIONSHIP_TYPES, type RelationshipDefinition } from '../model/relationship-types';
 import { COMPUTED_ENTITY_FIELDS } from './computed-fields';
 import { RELATIONSHIP_FIELD_NAMES } from './relationship-fields';

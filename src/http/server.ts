@@ -75,7 +75,10 @@ export function createServer(env: Env, db: Database): ApiServer {
     reply.code(404).send(errorBody(`Not found: ${request.url.split('?')[0]}. The API is at /graphql.`, ErrorCode.NOT_FOUND)),
   );
   const methodNotAllowed = (allow: string) => (_request: unknown, reply: import('fastify').FastifyReply) =>
-    reply.code(405).header('allow', allow).send(errorBody(`Use ${allow} here`, ErrorCode.METHOD_NOT_ALLOWED));
+    reply
+      .code(405)
+      .header('allow', allow)
+      .send(errorBody(`Use ${allow} here`, ErrorCode.METHOD_NOT_ALLOWED));
 
   app.get('/health', async (_request, reply) => {
     const reachable = await db.ping();
@@ -101,7 +104,11 @@ export function createServer(env: Env, db: Database): ApiServer {
       await apollo.start();
       const graphql = fastifyApolloHandler<ApiContext>(apollo, { context: async () => ({ db, loaders: createLoaders(db) }) });
       // At most API_MAX_CONCURRENT_REQUESTS requests execute at once; the rest wait their turn.
-      app.route({ method: ['GET', 'POST'], url: '/graphql', handler: (request, reply) => executing(() => graphql.call(app, request as never, reply as never)) });
+      app.route({
+        method: ['GET', 'POST'],
+        url: '/graphql',
+        handler: (request, reply) => executing(() => graphql.call(app, request as never, reply as never)),
+      });
       app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/graphql', handler: methodNotAllowed('GET, POST') });
       try {
         return await app.listen({ port, host });

@@ -201,7 +201,7 @@ export const RELATIONSHIP_TYPES = {
     derived: true,
   },
   HAS_FIGURE: {
-    meaning: 'has the stated figure (derived from each figure\'s subject)',
+    meaning: "has the stated figure (derived from each figure's subject)",
     from: ANY,
     to: ['Figure'],
     derived: true,

@@ -28,15 +28,29 @@ const expectations: Record<string, (data: Json) => void> = {
     for (const row of rows) {
       expect(row.partnership.kind).toBe('global strategic partner');
       expect(row.attendances).toHaveLength(1);
-      expect(row.attendances[0]).toMatchObject({ role: 'partner delegation', validFrom: '2019-03-04', validTo: '2019-03-08', to: { name: '2019 Mobile Learning Week' } });
+      expect(row.attendances[0]).toMatchObject({
+        role: 'partner delegation',
+        validFrom: '2019-03-04',
+        validTo: '2019-03-08',
+        to: { name: '2019 Mobile Learning Week' },
+      });
       expect(row.attendances[0].evidence[0].document.published).toBe('2019-03-08');
     }
   },
   'event-organizers-and-speakers': (data) => {
     const event = data.entity;
-    expect(event.organizers.map((o: Json) => o.from.name).sort()).toEqual(['International Telecommunication Union', 'ProFuturo Foundation', 'Skillogs', 'UNESCO']);
+    expect(event.organizers.map((o: Json) => o.from.name).sort()).toEqual([
+      'International Telecommunication Union',
+      'ProFuturo Foundation',
+      'Skillogs',
+      'UNESCO',
+    ]);
     expect(event.speakers).toEqual([
-      expect.objectContaining({ format: 'speech', topic: 'higher education innovation in the context of AI', from: { name: 'International Centre for Higher Education Innovation' } }),
+      expect.objectContaining({
+        format: 'speech',
+        topic: 'higher education innovation in the context of AI',
+        from: { name: 'International Centre for Higher Education Innovation' },
+      }),
     ]);
     expect(event.series.name).toBe('Mobile Learning Week');
     expect(event.heldIn.map((p: Json) => p.name)).toEqual(['UNESCO Headquarters']);
@@ -124,7 +138,16 @@ describe('the production seed files', () => {
   it('keep page furniture out of the graph', () => {
     const { rows } = prepareSeed(SEED_DIR);
     const names = rows.nodes.map((n) => String(n.props.name)).join('\n');
-    for (const furniture of ['Textile', 'Share to', 'QR code', 'lose weight', 'ceramic headphones', 'Global Learning Science Alliance', 'Audrey Azoulay', 'HAN Wei']) {
+    for (const furniture of [
+      'Textile',
+      'Share to',
+      'QR code',
+      'lose weight',
+      'ceramic headphones',
+      'Global Learning Science Alliance',
+      'Audrey Azoulay',
+      'HAN Wei',
+    ]) {
       expect(names).not.toContain(furniture);
     }
   });
@@ -143,9 +166,7 @@ describe('facts from both articles, with their evidence', () => {
     expect(rows[0]!.docs).toEqual(['doc:ichei-mlw-2019']);
     expect(rows[0]!.quotes[0]).toContain('global strategic partners- HUAWEI and Weidong Cloud Education Group');
 
-    const organizers = await db.read<{ name: string }>(
-      "MATCH (o)-[:ORGANIZED]->(:Event {id: 'event:mlw-2019'}) RETURN o.name AS name ORDER BY name",
-    );
+    const organizers = await db.read<{ name: string }>("MATCH (o)-[:ORGANIZED]->(:Event {id: 'event:mlw-2019'}) RETURN o.name AS name ORDER BY name");
     expect(organizers.map((o) => o.name)).toEqual(['International Telecommunication Union', 'ProFuturo Foundation', 'Skillogs', 'UNESCO']);
     const [edition] = await db.read<{ start: string; end: string; place: string }>(
       "MATCH (e:Event {id: 'event:mlw-2019'})-[:HELD_IN]->(p) RETURN e.startDate AS start, e.endDate AS end, p.name AS place",

@@ -10,7 +10,10 @@ export async function connectNeo4jBrowser(page: Page, browserUrl: string, boltUr
   await page.getByTestId('username').fill(applyTestEnv().NEO4J_USER);
   await page.getByTestId('password').fill(applyTestEnv().NEO4J_PASSWORD);
   await page.getByTestId('connect').click();
-  await page.getByText(/You are connected as user/).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByText(/You are connected as user/)
+    .first()
+    .waitFor({ timeout: 30_000 });
 }
 
 /** Types a query into the editor and runs it. */

@@ -9,9 +9,7 @@ describe('the database the tests were given', () => {
   it('answers a query in a read transaction on the named database', async () => {
     const db = openTestDatabase();
     try {
-      const rows = await db.read<{ one: number; name: string }>(
-        'CALL db.info() YIELD name RETURN 1 AS one, name',
-      );
+      const rows = await db.read<{ one: number; name: string }>('CALL db.info() YIELD name RETURN 1 AS one, name');
       expect(rows).toEqual([{ one: 1, name: env.NEO4J_DATABASE }]);
       const components = await db.read<{ version: string; edition: string }>(
         'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',

@@ -91,7 +91,7 @@ describe('round trips (no N+1)', () => {
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     const relationshipsSeen = (r: Json) => r.data.entities.edges.reduce((n: number, e: Json) => n + e.node.relationships.length, 0);
-    expect(relationshipsSeen(large)).toBeGreaterThan(10 * relationshipsSeen(small) / 2);
+    expect(relationshipsSeen(large)).toBeGreaterThan((10 * relationshipsSeen(small)) / 2);
     // list + count, two levels of relationships, and the evidence documents at each level; a list holding the
     // documents themselves primes the loader, so the larger answer may even cost fewer.
     expect(small.trips).toBe(6);
@@ -180,7 +180,9 @@ describe('paths, neighbourhoods, timelines and statistics', () => {
     // Huawei took part in a lab that was part of the week, which ITU organized: three hops.
     const near = await run('{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 1) { length } }');
     expect(near.data.connections).toEqual([]);
-    const { data } = await run('{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 6, first: 20) { length hops { relationship { evidence { quote } } } } }');
+    const { data } = await run(
+      '{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 6, first: 20) { length hops { relationship { evidence { quote } } } } }',
+    );
     expect(data.connections.length).toBeGreaterThan(0);
     const length = data.connections[0].length;
     expect(length).toBeGreaterThan(1);
@@ -219,7 +221,12 @@ describe('paths, neighbourhoods, timelines and statistics', () => {
   it('statistics count what the seed holds', async () => {
     const { data } = await run('{ statistics { nodes documents inferredRelationships nodesByType { name count } relationshipsByType { name count } } }');
     expect(data.statistics.documents).toBe(1);
-    expect(data.statistics.nodesByType).toEqual(expect.arrayContaining([{ name: 'Organization', count: 9 }, { name: 'Document', count: 1 }]));
+    expect(data.statistics.nodesByType).toEqual(
+      expect.arrayContaining([
+        { name: 'Organization', count: 9 },
+        { name: 'Document', count: 1 },
+      ]),
+    );
     expect(data.statistics.relationshipsByType).toEqual(expect.arrayContaining([{ name: 'PARTNER_OF', count: 2 }]));
     expect(data.statistics.inferredRelationships).toBe(1);
   });

@@ -15,9 +15,7 @@ describe('loadEnv', () => {
   });
 
   it('accepts Aura and cluster URIs', () => {
-    expect(loadEnv({ NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io' }).NEO4J_URI).toBe(
-      'neo4j+s://abcd1234.databases.neo4j.io',
-    );
+    expect(loadEnv({ NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io' }).NEO4J_URI).toBe('neo4j+s://abcd1234.databases.neo4j.io');
     expect(loadEnv({ NEO4J_URI: 'neo4j://core1:7687' }).NEO4J_URI).toBe('neo4j://core1:7687');
   });
 

@@ -26,10 +26,14 @@ describe('documentation of the model', () => {
 });
 
 describe('the GraphQL schema and the model', () => {
-  it('has exactly the model\'s labels and relationship types as its enums', () => {
+  it("has exactly the model's labels and relationship types as its enums", () => {
     const sdl = read('schema/api.graphql');
     const enumValues = (name: string) =>
-      new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(sdl)![1]!.split('\n').map((l) => l.trim()).filter((l) => /^[A-Z_]+$/.test(l));
+      new RegExp(`enum ${name} \\{([^}]*)\\}`)
+        .exec(sdl)![1]!
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^[A-Z_]+$/.test(l));
     expect(enumValues('RelationshipType')).toEqual(RELATIONSHIP_TYPE_NAMES);
     expect(enumValues('EntityType')).toEqual(ENTITY_TYPES.map((t) => t.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()));
   });

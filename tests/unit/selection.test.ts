@@ -1,4 +1,12 @@
-import { buildASTSchema, isObjectType, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import {
+  buildASTSchema,
+  isObjectType,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { COMPUTED_ENTITY_FIELDS } from '../../src/graphql/computed-fields';
 import { RELATIONSHIP_FIELD_NAMES } from '../../src/graphql/relationship-fields';
 import { resolvers } from '../../src/graphql/resolvers';

@@ -11,11 +11,10 @@ export function dockerEngineAvailable(): boolean {
 
 /** Starts the neo4j service of docker-compose.yml and waits for its healthcheck. */
 export function startNeo4jWithDocker(): void {
-  const result = spawnSync(
-    'docker',
-    ['compose', '-f', path.join(PROJECT_ROOT, 'docker-compose.yml'), 'up', '-d', '--wait', 'neo4j'],
-    { stdio: 'inherit', timeout: 300_000 },
-  );
+  const result = spawnSync('docker', ['compose', '-f', path.join(PROJECT_ROOT, 'docker-compose.yml'), 'up', '-d', '--wait', 'neo4j'], {
+    stdio: 'inherit',
+    timeout: 300_000,
+  });
   if (result.status !== 0) throw new LauncherError('`docker compose up -d --wait neo4j` failed; see its output above.');
 }
 

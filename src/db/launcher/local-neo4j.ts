@@ -124,9 +124,7 @@ export class LocalNeo4j {
       { detached: true, stdio: ['ignore', out, out], cwd: this.homeDir },
     );
     fs.closeSync(out);
-    const spawnError = new Promise<never>((_, reject) =>
-      child.once('error', (error) => reject(new LauncherError(`Cannot run java: ${error.message}`))),
-    );
+    const spawnError = new Promise<never>((_, reject) => child.once('error', (error) => reject(new LauncherError(`Cannot run java: ${error.message}`))));
     if (child.pid === undefined) await spawnError;
     child.unref();
     fs.mkdirSync(path.dirname(this.pidFile), { recursive: true });
@@ -163,9 +161,7 @@ export class LocalNeo4j {
     try {
       while (Date.now() < deadline) {
         if (!isAlive(pid)) {
-          throw new LauncherError(
-            `Neo4j exited during start-up. Last lines of ${this.consoleLog}:\n${this.tailOfLog()}`,
-          );
+          throw new LauncherError(`Neo4j exited during start-up. Last lines of ${this.consoleLog}:\n${this.tailOfLog()}`);
         }
         try {
           await driver.executeQuery('RETURN 1', {}, { database: this.options.database });

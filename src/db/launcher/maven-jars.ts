@@ -22,21 +22,11 @@ export async function ensureNeo4jJars(libDir: string, mavenRepoLocal?: string): 
 
   fs.rmSync(libDir, { recursive: true, force: true });
   fs.mkdirSync(libDir, { recursive: true });
-  const args = [
-    '-q',
-    '-B',
-    '-f',
-    POM,
-    'dependency:copy-dependencies',
-    `-DoutputDirectory=${libDir}`,
-    '-DincludeScope=runtime',
-  ];
+  const args = ['-q', '-B', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`, '-DincludeScope=runtime'];
   if (mavenRepoLocal) args.push(`-Dmaven.repo.local=${path.resolve(mavenRepoLocal)}`);
   const output = await run('mvn', args);
   if (output.code !== 0) {
-    throw new LauncherError(
-      `Maven could not resolve Neo4j ${version} from Maven Central (exit ${output.code}).\n${output.text.slice(-2000)}`,
-    );
+    throw new LauncherError(`Maven could not resolve Neo4j ${version} from Maven Central (exit ${output.code}).\n${output.text.slice(-2000)}`);
   }
   fs.writeFileSync(marker, `${version}\n`);
   return { downloaded: true };

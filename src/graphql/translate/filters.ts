@@ -11,7 +11,5 @@ export function asOfParams(asOf: string | null | undefined): { asOfStart: string
  * an asOf, since Cypher would otherwise read both dates of every relationship to discard the test.
  */
 export function asOfFilter(r: string, asOf: string | null | undefined): string {
-  return asOf
-    ? `((${r}.validFromDay IS NULL OR ${r}.validFromDay <= $asOfEnd) AND (${r}.validToDay IS NULL OR ${r}.validToDay >= $asOfStart))`
-    : 'true';
+  return asOf ? `((${r}.validFromDay IS NULL OR ${r}.validFromDay <= $asOfEnd) AND (${r}.validToDay IS NULL OR ${r}.validToDay >= $asOfStart))` : 'true';
 }

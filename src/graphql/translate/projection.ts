@@ -27,7 +27,12 @@ export const relationshipId = (r: string) => `coalesce(${r}.seedKey, elementId($
 
 /** A relationship's properties: all of them, or only `keys` (seedKey stands for the id and is not a stored property here). */
 function relationshipProps(r: string, keys: readonly string[] | null): string {
-  return keys ? propertyMap(r, keys.filter((k) => k !== 'seedKey')) : `properties(${r})`;
+  return keys
+    ? propertyMap(
+        r,
+        keys.filter((k) => k !== 'seedKey'),
+      )
+    : `properties(${r})`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { int } from 'neo4j-driver';
 import type { CypherQuery } from '../../db/cypher-query';
-import { ENTITY_LABEL } from '../../model/entity-types';
+import { ENTITY_LABEL, type EntityType } from '../../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type RelationshipDefinition, type RelationshipType } from '../../model/relationship-types';
 import { label, propertyKey, typeAlternatives } from './allow-list';
 import { asOfFilter, asOfParams } from './filters';
@@ -18,6 +18,8 @@ export interface RelationshipSpec {
   keys: string[] | null;
   /** Properties of the other ends to fetch with them (see selection.ts), or null when the query does not select them. */
   endKeys: string[] | null;
+  /** Only relationships whose other end has this label (a field typed narrower than the model's relationship type). */
+  endLabel?: EntityType;
 }
 
 /** A relationship as relationshipList returns it: direction, other end's id, type, id, properties, other end. */
@@ -45,7 +47,8 @@ export interface RelationshipListRow {
  */
 export function relationshipList(spec: RelationshipSpec, ids: readonly string[]): CypherQuery {
   const types = spec.types && spec.types.length > 0 ? `:${typeAlternatives(spec.types)}` : '';
-  const pattern = spec.direction === 'OUTGOING' ? `(n)-[r${types}]->(m)` : spec.direction === 'INCOMING' ? `(n)<-[r${types}]-(m)` : `(n)-[r${types}]-(m)`;
+  const m = spec.endLabel ? `(m:${label(spec.endLabel)})` : '(m)';
+  const pattern = spec.direction === 'OUTGOING' ? `(n)-[r${types}]->${m}` : spec.direction === 'INCOMING' ? `(n)<-[r${types}]-${m}` : `(n)-[r${types}]-${m}`;
   const definitions = (spec.types ?? RELATIONSHIP_TYPE_NAMES).map((type) => RELATIONSHIP_TYPES[type] as RelationshipDefinition);
   const ranked = ['order', 'rank'].filter((key) => definitions.some((d) => d.properties && key in d.properties));
   const sortKeys = [

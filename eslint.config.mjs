@@ -1,0 +1,52 @@
+// Lint: typescript-eslint's recommended rules, and import rules that keep the layers honest (as graphql-js does):
+// no import cycles, and zones that say which layer may import which (see CONTRIBUTING.md, "Layout").
+import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+/** A zone: files in `target` may not import from `from`. */
+const zone = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'reports/', '.neo4j/', 'coverage/', 'dist/', 'tests/helpers/summary-reporter.js', 'jest.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mjs'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // import-x parses each imported file to follow cycles; TypeScript files need typescript-eslint's parser for that.
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone('./src/model', './src/!(model)/**', 'The model is the allow-list everything derives from; it imports nothing else of the project.'),
+            zone('./src/model', './src/*.ts', 'The model imports nothing else of the project.'),
+            zone('./src/errors', './src/!(errors)/**', 'The error base imports nothing else of the project.'),
+            zone('./src/config', './src/!(config|errors)/**', 'Configuration depends only on the error base.'),
+            zone('./src/db', './src/!(db|config|errors|model)/**', 'The database layer knows no API, seed or HTTP code.'),
+            zone('./src/db', './src/app', 'The database layer knows no start-up code.'),
+            zone('./src/graphql', './src/seed', 'The API reads the graph, never the seed format: what a document stores belongs to the model.'),
+            zone('./src/graphql', './src/(http|app|cli)/**', 'The GraphQL layer knows nothing of HTTP, start-up or the CLI.'),
+            zone('./src/seed', './src/(graphql|http|app|cli)/**', 'The seed layer knows nothing of the API, start-up or the CLI.'),
+            zone('./src/http', './src/(seed|app|cli)/**', 'The HTTP layer serves the API; it neither loads seeds nor starts the app.'),
+            zone('./src/app', './src/cli', 'Start-up is used by the CLI, not the other way round.'),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests and the benchmark read loosely typed JSON answers.
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

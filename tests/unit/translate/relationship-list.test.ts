@@ -1,0 +1,51 @@
+import { relationshipList, type RelationshipSpec } from '../../../src/graphql/translate/relationship-list';
+
+// Checks the generated Cypher without a database, in the manner of @neo4j/graphql's TCK tests.
+
+const spec = (over: Partial<RelationshipSpec> = {}): RelationshipSpec => ({
+  types: ['PARTNER_OF'],
+  direction: 'BOTH',
+  asOf: null,
+  first: 200,
+  keys: ['kind'],
+  endKeys: ['id', 'name'],
+  ...over,
+});
+
+describe('relationshipList', () => {
+  it('builds one statement per spec, every value a parameter', () => {
+    const { cypher, params } = relationshipList(spec(), ['org:ichei', 'org:unesco']);
+    expect(cypher).toBe(
+      'UNWIND $ids AS id MATCH (n:Entity {id: id}) ' +
+        'CALL (n) { MATCH (n)-[r:PARTNER_OF]-(m) WHERE true ' +
+        'WITH r, m, m.id AS mId, m.name AS mName ORDER BY mName, mId LIMIT $first ' +
+        'RETURN collect([startNode(r) = n, mId, type(r), null, r {.kind}, labels(m), m {id: mId, name: mName}]) AS rels } ' +
+        'RETURN id, rels',
+    );
+    expect(params).toEqual({ ids: ['org:ichei', 'org:unesco'], first: expect.objectContaining({ low: 200 }) });
+  });
+
+  it('follows the direction, sorts by type and stated order when several types are asked for, and reads the id only when selected', () => {
+    const { cypher } = relationshipList(spec({ types: ['HAS_THEME', 'AIMS_AT'], direction: 'OUTGOING', keys: ['seedKey', 'order'], endKeys: null }), ['x']);
+    expect(cypher).toContain('MATCH (n)-[r:HAS_THEME|AIMS_AT]->(m)');
+    expect(cypher).toContain('ORDER BY type(r), coalesce(r.order, 0), mName, mId');
+    expect(cypher).toContain('coalesce(r.seedKey, elementId(r)), r {.order}, null, null]');
+  });
+
+  it('narrows the other end to a label when the field is typed narrower than the relationship type', () => {
+    expect(relationshipList(spec({ types: ['PART_OF'], direction: 'INCOMING', endLabel: 'Event' }), ['x']).cypher).toContain(
+      'MATCH (n)<-[r:PART_OF]-(m:Event)',
+    );
+  });
+
+  it('adds the asOf test and its parameters only when an asOf is given', () => {
+    const { cypher, params } = relationshipList(spec({ direction: 'INCOMING', asOf: '2019-03' }), ['x']);
+    expect(cypher).toContain('MATCH (n)<-[r:PARTNER_OF]-(m) WHERE ((r.validFromDay IS NULL OR r.validFromDay <= $asOfEnd)');
+    expect(params).toMatchObject({ asOfStart: '2019-03-01', asOfEnd: '2019-03-31' });
+  });
+
+  it('refuses a relationship type or property name outside the allow-list', () => {
+    expect(() => relationshipList(spec({ types: ['PARTNER_OF]-() DETACH DELETE n //' as never] }), ['x'])).toThrow(/Not a relationship type of the model/);
+    expect(() => relationshipList(spec({ keys: ['kind} RETURN 1 //'] }), ['x'])).toThrow(/Not a property name/);
+  });
+});
