@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ErrorCode } from '../../src/graphql/errors';
 import { ENTITY_TYPES } from '../../src/model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationship-types';
 import { PROJECT_ROOT } from '../../src/project-root';
@@ -36,5 +37,14 @@ describe('the GraphQL schema and the model', () => {
         .filter((l) => /^[A-Z_]+$/.test(l));
     expect(enumValues('RelationshipType')).toEqual(RELATIONSHIP_TYPE_NAMES);
     expect(enumValues('EntityType')).toEqual(ENTITY_TYPES.map((t) => t.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()));
+  });
+});
+
+describe('the error codes', () => {
+  it("README's table lists exactly the ErrorCode enum", () => {
+    const readme = read('README.md');
+    const section = readme.slice(readme.indexOf('### Limits and errors'), readme.indexOf('## Benchmark'));
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.values(ErrorCode).sort());
   });
 });
