@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { ApolloServer } from '@apollo/server';
 import { Database, type Params } from '../src/db/database';
 import { createLoaders } from '../src/graphql/loaders';
-import type { ApiContext } from '../src/graphql/resolvers';
+import type { ApiContext } from '../src/graphql/context';
 import type { Shape } from './shapes';
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */

@@ -1,14 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createFormatError, type ErrorLogger } from './errors';
+import { createFormatError, type ApiLogger } from './errors';
 import { armor, QUERY_LIMITS } from './limits';
-import { fieldResolver, resolvers, type ApiContext } from './resolvers';
+import type { ApiContext } from './context';
+import { fieldResolver, resolvers } from './resolvers';
 import { loadTypeDefs } from './type-defs';
 
 /** Builds the Apollo server with the API's schema, limits and error shaping; `logger` receives internal errors. */
-export function createApolloServer(
-  logger: ErrorLogger & { debug(m: string): void; info(m: string): void; warn(m: string): void } = console,
-): ApolloServer<ApiContext> {
+export function createApolloServer(logger: ApiLogger = console): ApolloServer<ApiContext> {
   const protection = armor();
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),

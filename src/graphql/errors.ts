@@ -47,8 +47,11 @@ const DATABASE_ANSWERS = {
   out_of_memory: { code: ErrorCode.QUERY_TOO_LARGE, message: 'The database ran out of memory for this query; narrow the query.' },
 } as const;
 
-/** What formatError needs of a logger (pino's and Apollo's both fit). */
-export interface ErrorLogger {
+/** The logger the API writes to: Apollo's logger interface, which pino's (fastify's) and the console both fit. */
+export interface ApiLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
   error(message: string): void;
 }
 
@@ -57,7 +60,7 @@ export interface ErrorLogger {
  * else (including a code outside ErrorCode) becomes a generic internal error that is logged. Stack traces and driver
  * internals never leave the server.
  */
-export function createFormatError(logger: ErrorLogger) {
+export function createFormatError(logger: Pick<ApiLogger, 'error'>) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const kind = classifyDriverError(original);

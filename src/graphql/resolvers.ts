@@ -12,8 +12,6 @@ import { ENTITY_RELATIONSHIP_FIELDS, LIST_CAP, relationshipFieldsOf, type Relati
 import { entityKeys, isSelected, mergeKeys, relationshipKeys, selectedFields } from './selection';
 import type { RelationshipSpec } from './translate/relationship-list';
 
-export type { ApiContext } from './context';
-
 type Source = Record<string, unknown> & { props?: Record<string, unknown> };
 type Resolver = (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => unknown;
 

@@ -11,7 +11,7 @@ import { AppError, ExitCode } from '../errors/app-error';
 import { createApolloServer } from '../graphql/apollo';
 import { ErrorCode } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
-import type { ApiContext } from '../graphql/resolvers';
+import type { ApiContext } from '../graphql/context';
 import { PROJECT_ROOT } from '../project-root';
 
 /** The one shape of every error body the HTTP layer sends, GraphQL's own: `{"errors":[{"message","extensions":{"code"}}]}`. */
