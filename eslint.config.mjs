@@ -1,7 +1,7 @@
-// Lint: typescript-eslint's recommended rules, and import rules that keep the layers honest (as graphql-js does):
+// Lint: typescript-eslint's recommended rules, and import rules that keep the layers honest (as graphql-js does, with eslint-plugin-import):
 // no import cycles, and zones that say which layer may import which (see CONTRIBUTING.md, "Layout").
 import js from '@eslint/js';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
 /** A zone: files in `target` may not import from `from`. */
@@ -13,17 +13,17 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.mjs'],
-    plugins: { 'import-x': importX },
+    plugins: { import: importPlugin },
     settings: {
-      // import-x parses each imported file to follow cycles; TypeScript files need typescript-eslint's parser for that.
-      'import-x/extensions': ['.ts', '.js', '.mjs'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })],
+      // The plugin parses each imported file to follow cycles; TypeScript files need typescript-eslint's parser for that.
+      'import/extensions': ['.ts', '.js', '.mjs'],
+      'import/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import/resolver': { node: { extensions: ['.ts', '.js', '.mjs', '.json'] } },
     },
     rules: {
-      'import-x/no-cycle': 'error',
-      'import-x/no-self-import': 'error',
-      'import-x/no-restricted-paths': [
+      'import/no-cycle': 'error',
+      'import/no-self-import': 'error',
+      'import/no-restricted-paths': [
         'error',
         {
           zones: [

@@ -3,7 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import pLimit from 'p-limit';
 import type { Env } from '../config/env';
 import type { Database } from '../db/database';
@@ -74,7 +74,7 @@ export function createServer(env: Env, db: Database): ApiServer {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(errorBody(`Not found: ${request.url.split('?')[0]}. The API is at /graphql.`, ErrorCode.NOT_FOUND)),
   );
-  const methodNotAllowed = (allow: string) => (_request: unknown, reply: import('fastify').FastifyReply) =>
+  const methodNotAllowed = (allow: string) => (_request: unknown, reply: FastifyReply) =>
     reply
       .code(405)
       .header('allow', allow)
@@ -104,10 +104,10 @@ export function createServer(env: Env, db: Database): ApiServer {
       await apollo.start();
       const graphql = fastifyApolloHandler<ApiContext>(apollo, { context: async () => ({ db, loaders: createLoaders(db) }) });
       // At most API_MAX_CONCURRENT_REQUESTS requests execute at once; the rest wait their turn.
-      app.route({
+      app.route<{ Reply: string }>({
         method: ['GET', 'POST'],
         url: '/graphql',
-        handler: (request, reply) => executing(() => graphql.call(app, request as never, reply as never)),
+        handler: (request, reply) => executing(() => graphql.call(app, request, reply)),
       });
       app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/graphql', handler: methodNotAllowed('GET, POST') });
       try {

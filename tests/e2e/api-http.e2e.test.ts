@@ -51,10 +51,18 @@ describe('HTTP conventions', () => {
     expect(response.status).toBe(400);
   });
 
-  it('refuses malformed JSON with 400, unknown paths with 404 and other methods with 405', async () => {
-    expect((await post('{"query": ')).status).toBe(400);
-    expect((await fetch(`${api.url}/nope`)).status).toBe(404);
-    expect((await fetch(`${api.url}/graphql`, { method: 'PUT', body: '{}' })).status).toBe(405);
+  it.each([
+    ['malformed JSON', () => post('{"query": '), 400, 'BAD_REQUEST'],
+    ['a body of another media type', () => post('<query/>', { 'content-type': 'application/xml' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['an unknown path', () => fetch(`${api.url}/nope`), 404, 'NOT_FOUND'],
+    ['another method on /graphql', () => fetch(`${api.url}/graphql`, { method: 'PUT', body: '{}' }), 405, 'METHOD_NOT_ALLOWED'],
+    ['another method on /health', () => fetch(`${api.url}/health`, { method: 'POST', body: '{}' }), 405, 'METHOD_NOT_ALLOWED'],
+  ] as const)('refuses %s with %d, in the one error body shape', async (_name, send, status, code) => {
+    const response = await send();
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body).toEqual({ errors: [{ message: expect.any(String), extensions: { code } }] });
+    if (status === 405) expect(response.headers.get('allow')).toMatch(/GET/);
   });
 
   it('serves the Neo4j Browser guide and style with CORS', async () => {
