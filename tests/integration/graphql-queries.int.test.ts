@@ -192,6 +192,13 @@ describe('paths, neighbourhoods, timelines and statistics', () => {
     }
   });
 
+  it('a neighbourhood names every node, its centre included', async () => {
+    const { data } = await run('{ neighbourhood(id: "org:ichei") { centre { id } nodes { id name distance } } }');
+    const centre = data.neighbourhood.nodes.find((n: Json) => n.distance === 0);
+    expect(centre).toEqual({ id: 'org:ichei', name: 'International Centre for Higher Education Innovation', distance: 0 });
+    for (const node of data.neighbourhood.nodes) expect(node.name).not.toBe(node.id);
+  });
+
   it('a neighbourhood grows with depth and honours its node limit', async () => {
     const sizes: number[] = [];
     for (const depth of [1, 2, 3]) {
