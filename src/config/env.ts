@@ -48,7 +48,13 @@ export const envSchema = z.object({
   NEO4J_MAVEN_REPO_LOCAL: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
+  // Timeouts that hold within about a second (the server checks them every second): a request must arrive whole within
+  // API_REQUEST_TIMEOUT_MS, its headers within API_HEADERS_TIMEOUT_MS; an idle kept-alive socket closes after
+  // API_KEEP_ALIVE_TIMEOUT_MS; at most API_MAX_CONNECTIONS sockets are open at once, more are closed on arrival.
   API_REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+  API_HEADERS_TIMEOUT_MS: positiveMs.default(10_000),
+  API_KEEP_ALIVE_TIMEOUT_MS: positiveMs.default(5_000),
+  API_MAX_CONNECTIONS: positiveMs.default(256),
   API_MAX_BODY_BYTES: positiveMs.default(100_000),
   // GraphQL requests executed at once (twice the cores by default); more wait their turn, so that a burst of large
   // answers cannot exhaust memory, and the one JavaScript thread gains nothing from interleaving more.

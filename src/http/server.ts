@@ -51,9 +51,15 @@ export function createServer(env: Env, db: Database): ApiServer {
   const app = Fastify({
     logger: { level: env.LOG_LEVEL },
     bodyLimit: env.API_MAX_BODY_BYTES,
+    // Node checks header and request timeouts every connectionsCheckingInterval (30 s by default), so a 10 s limit could
+    // take 40 s to fire; every second makes them hold. A socket idle for longer than that (a client that stopped reading
+    // its answer) is dropped; the margin lets a stalled request get its 408 first.
+    http: { connectionsCheckingInterval: 1_000, headersTimeout: Math.min(env.API_HEADERS_TIMEOUT_MS, env.API_REQUEST_TIMEOUT_MS) },
     requestTimeout: env.API_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: env.API_KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: env.API_REQUEST_TIMEOUT_MS + 5_000,
   });
-  app.server.headersTimeout = Math.min(env.API_REQUEST_TIMEOUT_MS, 10_000);
+  app.server.maxConnections = env.API_MAX_CONNECTIONS;
   const apollo = createApolloServer(app.log);
   const executing = pLimit(env.API_MAX_CONCURRENT_REQUESTS);
 
