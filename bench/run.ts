@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import neo4j from 'neo4j-driver';
 import { loadEnv, type Env } from '../src/config/env';
+import { databasePassword } from '../src/db/credentials';
 import { Database, openDatabase, type Params } from '../src/db/database';
 import { ensureDatabase, localNeo4j, stopDatabase } from '../src/db/ensure-database';
 import { applyGraphSchema } from '../src/db/graph-schema';
@@ -103,7 +104,7 @@ function peakRssMb(pid: number): number {
 }
 
 async function wipe(env: Env, uri: string): Promise<void> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic(env.NEO4J_USER, env.NEO4J_PASSWORD));
+  const driver = neo4j.driver(uri, neo4j.auth.basic(env.NEO4J_USER, databasePassword(env).password));
   const session = driver.session({ database: env.NEO4J_DATABASE });
   try {
     await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
@@ -236,7 +237,12 @@ async function main(): Promise<void> {
     await loadRows(db, rows, { dryRun: false, timeoutMs: env.NEO4J_LOAD_TIMEOUT_MS, transactionRows: env.NEO4J_LOAD_TRANSACTION_ROWS });
 
     // ---------- servers
-    const serverEnv = { NEO4J_URI: ensured.uri, NEO4J_USER: env.NEO4J_USER, NEO4J_PASSWORD: env.NEO4J_PASSWORD, NEO4J_DATABASE: env.NEO4J_DATABASE };
+    const serverEnv = {
+      NEO4J_URI: ensured.uri,
+      NEO4J_USER: env.NEO4J_USER,
+      NEO4J_PASSWORD: databasePassword(env).password,
+      NEO4J_DATABASE: env.NEO4J_DATABASE,
+    };
     const api = startNode('src/main.ts', { ...serverEnv, PORT: String(API_PORT), HOST: '127.0.0.1' });
     const peer = startNode('bench/peer-server.ts', { ...serverEnv, PORT: String(PEER_PORT) });
     children.push(api, peer);

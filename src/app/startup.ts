@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Env } from '../config/env';
+import { databasePassword, passwordFile } from '../db/credentials';
 import { openDatabase, type Database } from '../db/database';
 import { ensureDatabase, type EnsuredDatabase } from '../db/ensure-database';
 import { applyGraphSchema } from '../db/graph-schema';
@@ -74,8 +75,10 @@ export async function startApp(env: Env, log: Log): Promise<RunningApp> {
 export function describeRunningApp(env: Env, app: RunningApp): string {
   const lines = [`GraphQL API:    ${app.url}/graphql`, `Health:         ${app.url}/health`];
   if (app.ensured.browserUrl) {
-    lines.push(`Neo4j Browser:  ${app.ensured.browserUrl}  (user ${env.NEO4J_USER}, password from NEO4J_PASSWORD)`);
-    lines.push(`Browser guide:  run  :play http://localhost:${env.PORT}/browser/guide.html  in Neo4j Browser`);
+    const { password, source } = databasePassword(env);
+    const credentials = source === 'generated' ? `password ${password}, kept in ${passwordFile(env)}` : 'password from NEO4J_PASSWORD';
+    lines.push(`Neo4j Browser:  ${app.ensured.browserUrl}  (user ${env.NEO4J_USER}, ${credentials})`);
+    lines.push(`Browser guide:  plays on connect; or run  :play http://localhost:${env.PORT}/browser/guide.html`);
   }
   return lines.join('\n');
 }

@@ -28,7 +28,8 @@ const memorySize = z
 export const envSchema = z.object({
   NEO4J_URI: neo4jUri.optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(8, { message: 'must be at least 8 characters (Neo4j refuses shorter passwords)' }).default('edupolicy-graph'),
+  // Unset: the project's own server gets a generated password, kept in NEO4J_HOME_DIR/password (src/db/credentials.ts).
+  NEO4J_PASSWORD: z.string().min(8, { message: 'must be at least 8 characters (Neo4j refuses shorter passwords)' }).optional(),
   NEO4J_DATABASE: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, { message: 'must be a valid Neo4j database name' })

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Env } from '../config/env';
+import { databasePassword } from './credentials';
 import type { CypherQuery } from './cypher-query';
 
 export type Params = Record<string, unknown>;
@@ -113,7 +114,7 @@ export type Runner = <R = Record<string, unknown>>(query: CypherQuery) => Promis
 
 /** Opens the process's driver: bounded retry and connection times so that an outage is reported quickly. */
 export function openDatabase(env: Env, uri: string): Database {
-  const driver = neo4j.driver(uri, neo4j.auth.basic(env.NEO4J_USER, env.NEO4J_PASSWORD), {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(env.NEO4J_USER, databasePassword(env).password), {
     disableLosslessIntegers: true,
     maxTransactionRetryTime: env.NEO4J_MAX_RETRY_MS,
     // Waiting for a pooled connection under load is not an outage; an outage fails on connectionTimeout instead.

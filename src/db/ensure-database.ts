@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Env } from '../config/env';
 import { PROJECT_ROOT } from '../project-root';
+import { databasePassword } from './credentials';
 import { dockerEngineAvailable, startNeo4jWithDocker, stopNeo4jWithDocker } from './launcher/docker-compose';
 import { LauncherError } from './launcher/launcher-error';
 import { LocalNeo4j } from './launcher/local-neo4j';
@@ -26,7 +27,8 @@ export function localNeo4j(env: Env): LocalNeo4j {
     boltPort: env.NEO4J_BOLT_PORT,
     httpPort: env.NEO4J_HTTP_PORT,
     user: env.NEO4J_USER,
-    password: env.NEO4J_PASSWORD,
+    password: databasePassword(env).password,
+    apiPort: env.PORT,
     database: env.NEO4J_DATABASE,
     heap: env.NEO4J_HEAP,
     pageCache: env.NEO4J_PAGECACHE,
@@ -57,7 +59,7 @@ export async function ensureDatabase(env: Env, log: (line: string) => void = () 
   }
   if (dockerEngineAvailable()) {
     log(`Local Neo4j unavailable (${local.missing}); using docker compose.`);
-    startNeo4jWithDocker();
+    startNeo4jWithDocker(databasePassword(env).password);
     return {
       source: 'docker',
       uri: `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT}`,

@@ -29,6 +29,8 @@ describe('Neo4j Browser served by the test database', () => {
     const text = await frame.innerText();
     expect(text).toMatch(/answer[\s\S]*\b1\b/);
     expect(text).not.toMatch(/error/i);
+    // client.allow_telemetry=false reaches Browser: no usage-data banner.
+    expect(await page.getByText(/we collect information on product usage/i).count()).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { databasePassword } from '../../src/db/credentials';
 import { applyTestEnv } from './test-env';
 
 /** Opens Neo4j Browser and connects with the configured credentials. */
@@ -8,7 +9,7 @@ export async function connectNeo4jBrowser(page: Page, browserUrl: string, boltUr
   await page.getByTestId('bolt-scheme-select').selectOption('bolt://');
   await page.getByTestId('boltaddress').fill(boltUri.replace(/^[a-z+]+:\/\//, ''));
   await page.getByTestId('username').fill(applyTestEnv().NEO4J_USER);
-  await page.getByTestId('password').fill(applyTestEnv().NEO4J_PASSWORD);
+  await page.getByTestId('password').fill(databasePassword(applyTestEnv()).password);
   await page.getByTestId('connect').click();
   await page
     .getByText(/You are connected as user/)

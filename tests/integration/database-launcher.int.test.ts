@@ -30,6 +30,37 @@ describe('the project-local Neo4j', () => {
     return;
   }
 
+  it('is locked down: CORS only for its own Browser, no usage reports, guides only from this machine', async () => {
+    const base = `http://127.0.0.1:${env.NEO4J_HTTP_PORT}`;
+    // A web page from another origin asks whether it may send Cypher with credentials.
+    const preflight = await fetch(`${base}/db/${env.NEO4J_DATABASE}/tx/commit`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(base);
+    const db = openTestDatabase();
+    try {
+      const rows = await db.read<{ name: string; value: string }>('SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value ORDER BY name', {
+        names: [
+          'browser.post_connect_cmd',
+          'browser.remote_content_hostname_whitelist',
+          'client.allow_telemetry',
+          'dbms.security.http_access_control_allow_origin',
+          'dbms.usage_report.enabled',
+        ],
+      });
+      expect(Object.fromEntries(rows.map((r) => [r.name, r.value]))).toEqual({
+        'browser.post_connect_cmd': `play http://localhost:${env.PORT}/browser/guide.html`,
+        'browser.remote_content_hostname_whitelist': 'localhost,127.0.0.1',
+        'client.allow_telemetry': 'false',
+        'dbms.security.http_access_control_allow_origin': base,
+        'dbms.usage_report.enabled': 'false',
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
   it('reuses a running server instead of starting a second one', async () => {
     const before = localNeo4j(env).status();
     expect(before.running).toBe(true);

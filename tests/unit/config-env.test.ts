@@ -5,13 +5,14 @@ describe('loadEnv', () => {
     const env = loadEnv({});
     expect(env).toMatchObject({
       NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: 'edupolicy-graph',
       NEO4J_DATABASE: 'neo4j',
       NEO4J_BOLT_PORT: 7687,
       NEO4J_HTTP_PORT: 7474,
       PORT: 4000,
     });
     expect(env.NEO4J_URI).toBeUndefined();
+    // No default password: the project's own server gets a generated one (tests/unit/credentials.test.ts).
+    expect(env.NEO4J_PASSWORD).toBeUndefined();
   });
 
   it('accepts Aura and cluster URIs', () => {

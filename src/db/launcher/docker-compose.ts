@@ -9,11 +9,13 @@ export function dockerEngineAvailable(): boolean {
   return result.status === 0 && result.stdout.trim().length > 0;
 }
 
-/** Starts the neo4j service of docker-compose.yml and waits for its healthcheck. */
-export function startNeo4jWithDocker(): void {
+/** Starts the neo4j service of docker-compose.yml with the given password and waits for its healthcheck. */
+export function startNeo4jWithDocker(password: string): void {
   const result = spawnSync('docker', ['compose', '-f', path.join(PROJECT_ROOT, 'docker-compose.yml'), 'up', '-d', '--wait', 'neo4j'], {
     stdio: 'inherit',
     timeout: 300_000,
+    // docker-compose.yml creates the server with NEO4J_PASSWORD (NEO4J_AUTH).
+    env: { ...process.env, NEO4J_PASSWORD: password },
   });
   if (result.status !== 0) throw new LauncherError('`docker compose up -d --wait neo4j` failed; see its output above.');
 }

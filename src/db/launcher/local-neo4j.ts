@@ -17,6 +17,8 @@ export interface LocalNeo4jOptions {
   httpPort: number;
   user: string;
   password: string;
+  /** The API's port, for the guide Neo4j Browser plays on connect. */
+  apiPort: number;
   database: string;
   heap: string;
   pageCache: string;
@@ -170,9 +172,9 @@ export class LocalNeo4j {
           lastError = (error as Error).message;
           if ((error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized') {
             throw new LauncherError(
-              `Neo4j at ${this.boltUri} refused the credentials of NEO4J_USER/NEO4J_PASSWORD. ` +
+              `Neo4j at ${this.boltUri} refused the credentials (NEO4J_USER, and NEO4J_PASSWORD or ${path.join(this.homeDir, 'password')}). ` +
                 `The password is set when the data folder is created; to reset it, stop the server and delete ` +
-                `${path.join(this.homeDir, 'data')} (this deletes the local graph).`,
+                `${path.join(this.homeDir, 'data')} and that password file (this deletes the local graph).`,
             );
           }
         }
@@ -210,7 +212,16 @@ export class LocalNeo4j {
       'dbms.security.auth_enabled=true',
       // Keeps a long or runaway query from holding the database; the API sets shorter per-query timeouts.
       'db.transaction.timeout=120s',
+      // Locked down for a server on a person's machine: no usage reports from the server or Browser, and cross-origin
+      // HTTP requests only from Browser's own origin, so that no other web page open in the same browser can send
+      // Cypher to it (Neo4j's default is any origin). browser.allow_outgoing_connections is not a setting of the
+      // Community server (it refuses to start with it); the remote-content allow-list below keeps Browser local.
       'dbms.usage_report.enabled=false',
+      'client.allow_telemetry=false',
+      `dbms.security.http_access_control_allow_origin=http://127.0.0.1:${this.options.httpPort}`,
+      // Browser fetches guides only from allow-listed hosts; the project's guide is served by the API on either name.
+      'browser.remote_content_hostname_whitelist=localhost,127.0.0.1',
+      `browser.post_connect_cmd=play http://localhost:${this.options.apiPort}/browser/guide.html`,
     ];
     fs.writeFileSync(path.join(dir('conf'), 'neo4j.conf'), `${lines.join('\n')}\n`);
   }
