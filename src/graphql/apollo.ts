@@ -18,6 +18,8 @@ export function createApolloServer(logger: ApiLogger = console): ApolloServer<Ap
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: their cache is memory a client could fill, and the API's queries are small.
+    persistedQueries: false,
     csrfPrevention: true,
     // Cache control is off: nothing here sets cache hints, and its per-field hook costs a promise per resolved field.
     plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],

@@ -12,8 +12,8 @@ export enum ErrorCode {
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
-  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  NESTING_LIMIT_EXCEEDED = 'NESTING_LIMIT_EXCEEDED',
   BAD_REQUEST = 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
@@ -70,6 +70,11 @@ export function createFormatError(logger: Pick<ApiLogger, 'error'>) {
     if (!kind && typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    // graphql-js and Apollo raise a few errors about the request itself without a code (too many invalid variable
+    // values, for one); they come from no resolver and say nothing of the server, so they are the client's.
+    if (original instanceof GraphQLError && !original.originalError && !original.path) {
+      return { ...strip(formatted), extensions: { code: ErrorCode.BAD_REQUEST } };
     }
     logger.error(`internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
     return { ...strip(formatted), message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

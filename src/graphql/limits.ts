@@ -7,6 +7,8 @@ export const QUERY_LIMITS = {
   maxTokens: 2_000,
   maxCost: 10_000,
   maxDirectives: 20,
+  /** Brackets, braces and parentheses in a query, or arrays and objects in its variables, nested at most this deep. */
+  maxNesting: 64,
 } as const;
 
 /**

@@ -13,6 +13,7 @@ import { ErrorCode } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import type { ApiContext } from '../graphql/context';
 import { PROJECT_ROOT } from '../project-root';
+import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
 
 /** The one shape of every error body the HTTP layer sends, GraphQL's own: `{"errors":[{"message","extensions":{"code"}}]}`. */
 export function errorBody(message: string, code: ErrorCode): { errors: { message: string; extensions: { code: ErrorCode } }[] } {
@@ -86,6 +87,12 @@ export function createServer(env: Env, db: Database): ApiServer {
       .header('allow', allow)
       .send(errorBody(`Use ${allow} here`, ErrorCode.METHOD_NOT_ALLOWED));
 
+  // Checked before the body is read: a charset other than UTF-8 would otherwise be read as UTF-8.
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = charsetRefusal(request.headers['content-type']);
+    if (refusal) return reply.code(refusal.status).send(errorBody(refusal.message, refusal.code));
+  });
+
   app.get('/health', async (_request, reply) => {
     const reachable = await db.ping();
     return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ok' : 'degraded', database: reachable ? 'reachable' : 'unreachable' });
@@ -113,6 +120,19 @@ export function createServer(env: Env, db: Database): ApiServer {
       app.route<{ Reply: string }>({
         method: ['GET', 'POST'],
         url: '/graphql',
+        // Refused before GraphQL sees them: persisted queries, and nesting deep enough to exhaust the parser's or the
+        // variable coercion's stack.
+        preValidation: async (request, reply) => {
+          const params = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
+          const parsed = (key: string) => (typeof params?.[key] === 'string' && key !== 'query' ? safeJson(params[key] as string) : params?.[key]);
+          const refusal = persistedQueryRefusal(parsed('extensions')) ?? nestingRefusal(params?.query, parsed('variables'));
+          if (refusal) {
+            return reply
+              .code(refusal.status)
+              .type('application/json; charset=utf-8')
+              .send(JSON.stringify(errorBody(refusal.message, refusal.code)));
+          }
+        },
         handler: (request, reply) => executing(() => graphql.call(app, request, reply)),
       });
       app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/graphql', handler: methodNotAllowed('GET, POST') });
@@ -128,4 +148,13 @@ export function createServer(env: Env, db: Database): ApiServer {
       await apollo.stop();
     },
   };
+}
+
+/** Parses JSON, or gives undefined (Apollo reports malformed variables of a GET itself). */
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

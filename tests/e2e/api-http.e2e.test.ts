@@ -74,6 +74,47 @@ describe('HTTP conventions', () => {
   });
 });
 
+describe('malformed requests get a 4xx with a specific code and a client-safe message', () => {
+  const errorsOf = async (response: Response) => ((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
+  const search = 'query($t: [EntityType!]) { search(query: "x", types: $t) { score } }';
+
+  it('a list literal nested 40,000 deep', async () => {
+    const response = await post(JSON.stringify({ query: `{ search(query: "x", types: ${'['.repeat(40_000)}${']'.repeat(40_000)}) { score } }` }));
+    expect(response.status).toBe(400);
+    const [error] = await errorsOf(response);
+    expect(error).toEqual({ message: expect.stringMatching(/more than 64 deep .*the limit is 64/), extensions: { code: 'NESTING_LIMIT_EXCEEDED' } });
+  });
+
+  it('variables nested 20,000 deep', async () => {
+    const response = await post(`{"query":${JSON.stringify(search)},"variables":{"t":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`);
+    expect(response.status).toBe(400);
+    expect((await errorsOf(response))[0]!.extensions.code).toBe('NESTING_LIMIT_EXCEEDED');
+  });
+
+  it.each([
+    ['a hash that does not match the query', { query: '{ statistics { nodes } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }],
+    ['an unknown version', { extensions: { persistedQuery: { version: 2, sha256Hash: 'a'.repeat(64) } } }],
+    ['a hash alone', { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }],
+  ])('a persisted query with %s', async (_name, body) => {
+    const response = await post(JSON.stringify(body));
+    expect(response.status).toBe(400);
+    expect((await errorsOf(response)).map((e) => e.extensions.code)).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED']);
+  });
+
+  it('a variable list of 10,000 bad enum values', async () => {
+    const response = await post(JSON.stringify({ query: search, variables: { t: Array(10_000).fill('NOPE') } }));
+    expect(response.status).toBe(400);
+    const codes = new Set((await errorsOf(response)).map((e) => e.extensions.code));
+    expect([...codes].sort()).toEqual(['BAD_REQUEST', 'BAD_USER_INPUT']);
+  });
+
+  it('a body in a charset other than UTF-8', async () => {
+    const response = await post(JSON.stringify({ query: '{ statistics { nodes } }' }), { 'content-type': 'application/json; charset=utf-16' });
+    expect(response.status).toBe(415);
+    expect((await errorsOf(response))[0]!.extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+});
+
 describe('limits', () => {
   const expectRejected = async (query: string, pattern: RegExp, code = 'GRAPHQL_VALIDATION_FAILED') => {
     const { status, body } = await api.graphql(query);
