@@ -2,6 +2,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createFormatError, type ApiLogger } from './errors';
 import { armor, QUERY_LIMITS } from './limits';
+import { costLimitPlugin } from './plugin/cost-limit';
+import { resultLimitPlugin } from './plugin/result-limit';
 import type { ApiContext } from './context';
 import { fieldResolver, resolvers } from './resolvers';
 import { loadTypeDefs } from './type-defs';
@@ -22,7 +24,13 @@ export function createApolloServer(logger: ApiLogger = console): ApolloServer<Ap
     persistedQueries: false,
     csrfPrevention: true,
     // Cache control is off: nothing here sets cache hints, and its per-field hook costs a promise per resolved field.
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ...protection.plugins,
+      costLimitPlugin(QUERY_LIMITS.maxCost),
+      resultLimitPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: protection.validationRules,
   });
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
+import { ResultBudget } from './budget';
+import { QUERY_LIMITS } from './limits';
 import { relationshipFromParts, toEntity, type EntityRecord, type RelationshipRecord } from './records';
 import { documentTexts, entitiesById } from './translate/entities-by-id';
 import { relationshipList, type RelationshipListRow, type RelationshipSpec } from './translate/relationship-list';
@@ -15,14 +17,18 @@ export interface Loaders {
   relationships: DataLoader<RelationshipKey, RelationshipRecord[], string>;
   /** A document's full text, fetched only when asked for. */
   documentText: DataLoader<string, string>;
+  /** What this request may still read; every loader and query counts the records it reads against it. */
+  budget: ResultBudget;
 }
 
 const relationshipCacheKey = (key: RelationshipKey) => `${key.entityId}|${JSON.stringify(key.spec)}`;
 
 /** Creates fresh loaders for one request, so that nothing is cached across requests. */
-export function createLoaders(db: Database): Loaders {
+export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.maxRecords): Loaders {
+  const budget = new ResultBudget(maxRecords);
   const entity = new DataLoader<string, EntityRecord | null>(async (ids) => {
     const rows = await db.query<{ id: string; node: { labels: string[]; props: Record<string, unknown> } }>(entitiesById(ids));
+    budget.take(rows.length);
     const byId = new Map(rows.map((row) => [row.id, toEntity(row.node.labels, row.node.props)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -40,7 +46,9 @@ export function createLoaders(db: Database): Loaders {
       const results = new Map<string, RelationshipRecord[]>();
       await Promise.all(
         [...bySpec.values()].map(async ({ spec, ids }) => {
-          for (const row of await db.query<RelationshipListRow>(relationshipList(spec, [...ids]))) {
+          const rows = await db.query<RelationshipListRow>(relationshipList(spec, [...ids]));
+          budget.take(rows.reduce((n, row) => n + row.rels.length, 0));
+          for (const row of rows) {
             results.set(
               relationshipCacheKey({ entityId: row.id, spec }),
               row.rels.map((tuple) => relationshipOf(row.id, tuple)),
@@ -59,7 +67,7 @@ export function createLoaders(db: Database): Loaders {
     return ids.map((id) => byId.get(id) ?? '');
   });
 
-  return { entity, relationships, documentText };
+  return { entity, relationships, documentText, budget };
 }
 
 /** A relationship of entity `id` from relationshipList's tuple; the other end, when fetched, answers `from` or `to` directly. */

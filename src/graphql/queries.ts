@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Database } from '../db/database';
 import { normalizeName } from '../model/entity-resolution';
 import type { EntityType } from '../model/entity-types';
+import type { ResultBudget } from './budget';
 import type { Loaders } from './loaders';
 import { relationshipFromParts, toEntity, toRelationship, type EntityRecord, type RelationshipRecord, type RelationshipRow } from './records';
 import { mergeKeys } from './selection';
@@ -36,6 +37,7 @@ export interface EntityPage {
 export async function listEntities(db: Database, loaders: Loaders, args: ListEntitiesArgs): Promise<EntityPage> {
   const { page, count } = listEntitiesQuery(args);
   const [rows, [total]] = await Promise.all([db.query<{ node: NodeRow }>(page), db.query<{ total: number }>(count)]);
+  loaders.budget.take(rows.length);
   return {
     items: rows.slice(0, args.first).map((row) => entityOf(loaders, row.node)),
     hasNextPage: rows.length > args.first,
@@ -55,6 +57,7 @@ export async function search(
     const lucene = luceneQuery(args.text, combine);
     if (!lucene) return [];
     const rows = await db.query<{ node: NodeRow; score: number }>(searchNames({ lucene, labels: args.labels, first: args.first, keys }));
+    loaders.budget.take(rows.length);
     if (rows.length > 0 || combine === 'OR') {
       const wanted = normalizeName(args.text);
       return rows
@@ -89,6 +92,7 @@ export interface PartnerAttendance {
 /** An actor's partners and the events each attended, partners by name and attendances by date; null for an unknown actor. */
 export async function partnersAttendance(
   db: Database,
+  budget: ResultBudget,
   actorId: string,
   asOf: string | null,
   selection: PartnersAttendanceSelection,
@@ -96,6 +100,7 @@ export async function partnersAttendance(
   // Attendances are sorted by date, so that property is fetched whatever was selected.
   const query = partnersAttendanceQuery(actorId, asOf, { ...selection, attendance: mergeKeys(selection.attendance, ['validFromDay']) });
   const rows = await db.query<{ found: boolean; partner: NodeRow | null; partnership: RelationshipRow; attendances: AttendanceTuple[] }>(query);
+  budget.take(rows.reduce((n, row) => n + 2 + row.attendances.length, 0));
   if (!rows[0]!.found) return null;
   return rows
     .filter((row): row is typeof row & { partner: NodeRow } => row.partner !== null)
@@ -128,6 +133,7 @@ export async function coParticipants(
   keys: { actor: string[]; event: string[] },
 ): Promise<CoParticipation[] | null> {
   const rows = await db.query<{ found: boolean; actor: NodeRow | null; shared: number; events: NodeRow[] }>(coParticipantsQuery(actorId, first, keys));
+  loaders.budget.take(rows.reduce((n, row) => n + 1 + row.events.length, 0));
   if (!rows[0]!.found) return null;
   return rows
     .filter((r): r is typeof r & { actor: NodeRow } => r.actor !== null)
@@ -146,6 +152,7 @@ export interface ConnectionPath {
 /** Shortest paths between two entities; `{missing}` names an end that does not exist. */
 export async function connections(db: Database, loaders: Loaders, args: ConnectionsArgs): Promise<ConnectionPath[] | { missing: string }> {
   const rows = await db.query<{ fromFound: boolean; toFound: boolean; paths: { nodes: NodeRow[]; rels: RelationshipRow[] }[] }>(connectionsQuery(args));
+  loaders.budget.take(rows[0]?.paths.reduce((n, path) => n + path.nodes.length + path.rels.length, 0) ?? 0);
   const row = rows[0];
   if (!row) {
     const exists = async (id: string) => (await db.query<{ found: boolean }>(entityExists(id)))[0]!.found;
@@ -180,6 +187,7 @@ export interface Neighbourhood {
 /** The neighbourhood of an entity as nodes (with their distance) and edges; null for an unknown entity. */
 export async function neighbourhood(db: Database, loaders: Loaders, args: NeighbourhoodArgs): Promise<Neighbourhood | null> {
   const rows = await db.query<{ centre: NodeRow; levels: NodeRow[][]; truncated: boolean; edges: RelationshipRow[] }>(neighbourhoodQuery(args));
+  loaders.budget.take(rows[0] ? 1 + rows[0].levels.flat().length + rows[0].edges.length : 0);
   const row = rows[0];
   if (!row) return null;
   const centre = entityOf(loaders, row.centre, args.centreKeys);
@@ -198,6 +206,7 @@ export async function timeline(
   args: { id: string; from: string | null; to: string | null },
 ): Promise<RelationshipRecord[] | null> {
   const rows = await db.query<{ found: boolean; rels: { rel: RelationshipRow; other: NodeRow }[] }>(timelineQuery(args));
+  loaders.budget.take(2 * (rows[0]?.rels.length ?? 0));
   const row = rows[0]!;
   if (!row.found) return null;
   return row.rels

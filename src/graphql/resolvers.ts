@@ -209,7 +209,7 @@ export const resolvers = {
 
     partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(z.object({ actorId: idArg, asOf: optionalDate }), args);
-      const result = await queries.partnersAttendance(ctx.db, a.actorId, a.asOf, {
+      const result = await queries.partnersAttendance(ctx.db, ctx.loaders.budget, a.actorId, a.asOf, {
         // Partners are sorted by name.
         partner: mergeKeys(entityKeys(info, ['partner']), ['name']),
         partnership: relationshipKeys(info, ['partnership']),

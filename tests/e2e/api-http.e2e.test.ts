@@ -140,12 +140,35 @@ describe('limits', () => {
     await expectRejected(`{ entity(id: "org:itu") { ${fields} } }`, /2000 tokens/, 'GRAPHQL_PARSE_FAILED');
   });
 
-  it('rejects queries that cost too much', async () => {
-    // Page sizes multiply: 200 relationships of each of 200 neighbours is 40,000 rows.
-    const selection = 'relationships(first: 200) { to { relationships(first: 200) { id evidence { quote } } } }';
-    const { status, body } = await api.graphql(`{ entity(id: "org:ichei") { ${selection} } }`);
+  const fiveLevels = (first: string) => {
+    let selection = 'id';
+    for (let i = 0; i < 5; i++) selection = `relationships${first} { id to { ${selection} } }`;
+    return selection;
+  };
+
+  it.each([
+    [
+      'literal page sizes',
+      '{ entity(id: "org:ichei") { relationships(first: 200) { to { relationships(first: 200) { to { relationships(first: 200) { id } } } } } } }',
+      {},
+    ],
+    ['default page sizes', `{ entity(id: "doc:ichei-mlw-2019") { ${fiveLevels('')} } }`, {}],
+    ['page sizes in variables', `query($f: Int) { entity(id: "doc:ichei-mlw-2019") { ${fiveLevels('(first: $f)')} } }`, { f: 100 }],
+  ])('rejects queries that cost too much, with %s', async (_name, query, variables) => {
+    const { status, body } = await api.graphql(query, variables);
     expect(status).toBe(400);
-    expect(body.errors!.map((e) => e.message).join(' ')).toMatch(/cost/i);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: QUERY_LIMITS.maxCost });
+    expect(body.errors![0]!.message).toMatch(/^The query could return up to \d+ objects .* the limit is 250000\./);
+  });
+
+  it('lets the same query through when it asks for less', async () => {
+    const { status, body } = await api.graphql(
+      '{ entities(first: 20) { edges { node { id relationships(first: 20) { type to { id } evidence { quote } } } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
   });
 
   it('bounds page sizes with BAD_USER_INPUT naming the argument', async () => {
@@ -186,6 +209,30 @@ describe('bad input and unknown ids', () => {
   it('never sends a stack trace', async () => {
     const { body } = await api.graphql('{ entity(id: "org:ichei") { relationships(first: -1) { type } } }');
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+});
+
+describe('memory under abusive requests', () => {
+  it('stays within 100 MB of idle while cost-limited and heavy queries run at once', async () => {
+    let deep = 'id';
+    for (let i = 0; i < 5; i++) deep = `relationships { id to { ${deep} } }`;
+    const aliases = (selection: string, n: number) => Array.from({ length: n }, (_, i) => `a${i}: entity(id: "doc:ichei-mlw-2019") { ${selection} }`).join(' ');
+    const abusive = `{ ${aliases(deep, 15)} }`;
+    const heavy = `{ ${aliases('relationships(first: 200) { id evidence { quote } to { relationships(first: 200) { id evidence { quote } to { id name } } } }', 2)} }`;
+    const send = (query: string) => post(JSON.stringify({ query })).then(async (r) => ({ status: r.status, body: await r.text() }));
+    await send(heavy); // warm
+    global.gc?.();
+    const idle = process.memoryUsage().rss;
+    let peak = idle;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    try {
+      const answers = await Promise.all([...Array.from({ length: 20 }, () => send(abusive)), ...Array.from({ length: 10 }, () => send(heavy))]);
+      expect(answers.slice(0, 20).every((a) => a.status === 400 && a.body.includes('COST_LIMIT_EXCEEDED'))).toBe(true);
+      expect(answers.slice(20).every((a) => a.status === 200 && !a.body.includes('"errors"'))).toBe(true);
+    } finally {
+      clearInterval(sampler);
+    }
+    expect((peak - idle) / 2 ** 20).toBeLessThan(100);
   });
 });
 

@@ -238,3 +238,23 @@ describe('paths, neighbourhoods, timelines and statistics', () => {
     expect(data.statistics.inferredRelationships).toBe(1);
   });
 });
+
+describe('the result budget', () => {
+  it('stops a request that reads more than its budget, with one error and no data', async () => {
+    const response = await apollo.executeOperation(
+      { query: '{ entities(first: 30) { edges { node { id relationships { id } } } } }' },
+      { contextValue: { db, loaders: createLoaders(db, 10) } },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const { data, errors } = response.body.singleResult;
+    expect(data).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors![0]!.extensions).toMatchObject({ code: 'RESULT_LIMIT_EXCEEDED', limit: 10 });
+    expect(errors![0]!.message).toMatch(/^The query read more than 10 entities and relationships \(at least \d+\); the limit is 10\./);
+  });
+
+  it('lets the same request through with the default budget', async () => {
+    const { errors } = await run('{ entities(first: 30) { edges { node { id relationships { id } } } } }');
+    expect(errors).toBeUndefined();
+  });
+});
