@@ -1,4 +1,4 @@
-import { describeRunningApp, startApp } from './app/startup';
+import { describeRunningApp, startApp, stopGracefully } from './app/startup';
 import { loadEnv } from './config/env';
 import { reportFatal } from './errors/report';
 
@@ -8,9 +8,10 @@ async function main(): Promise<void> {
   const app = await startApp(env, (line) => console.log(line));
   console.log(`\n${describeRunningApp(env, app)}`);
   const shutdown = async (signal: string) => {
-    console.log(`\n${signal}: stopping the API (the database keeps running; npm run db:stop stops it).`);
-    await app.stop();
-    process.exit(0);
+    console.log(`\n${signal}: stopping the API: answering the requests in flight, then closing (the database keeps running; npm run db:stop stops it).`);
+    const clean = await stopGracefully(app, env.API_REQUEST_TIMEOUT_MS);
+    if (!clean) console.error(`Requests still in flight after ${env.API_REQUEST_TIMEOUT_MS} ms were cut off.`);
+    process.exit(clean ? 0 : 1);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -82,3 +82,17 @@ export function describeRunningApp(env: Env, app: RunningApp): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * Stops the app on a signal: no new connections, requests in flight answered (for at most `boundMs`), the driver
+ * closed. Resolves with whether everything finished within the bound.
+ */
+export async function stopGracefully(app: RunningApp, boundMs = 10_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), boundMs)));
+  try {
+    return await Promise.race([app.stop().then(() => true as const), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

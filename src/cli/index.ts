@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { describeRunningApp, startApp } from '../app/startup';
+import { describeRunningApp, startApp, stopGracefully } from '../app/startup';
 import { loadEnv } from '../config/env';
 import { reportFatal } from '../errors/report';
 import { registerDbCommands } from './db-commands';
@@ -19,8 +19,9 @@ program
     const env = loadEnv();
     const app = await startApp(env, (line) => console.log(line));
     console.log(`\n${describeRunningApp(env, app)}`);
-    process.once('SIGINT', () => void app.stop());
-    process.once('SIGTERM', () => void app.stop());
+    const stop = async () => process.exit((await stopGracefully(app, env.API_REQUEST_TIMEOUT_MS)) ? 0 : 1);
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
   });
 
 program.parseAsync(process.argv).catch(reportFatal);

@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { createFormatError, type ApiLogger } from './errors';
 import { armor, QUERY_LIMITS } from './limits';
 import { costLimitPlugin } from './plugin/cost-limit';
+import { requestInfoPlugin } from './plugin/request-info';
 import { resultLimitPlugin } from './plugin/result-limit';
 import type { ApiContext } from './context';
 import { fieldResolver, resolvers } from './resolvers';
@@ -28,6 +29,7 @@ export function createApolloServer(logger: ApiLogger = console): ApolloServer<Ap
       ...protection.plugins,
       costLimitPlugin(QUERY_LIMITS.maxCost),
       resultLimitPlugin(),
+      requestInfoPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
     ],

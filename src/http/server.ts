@@ -3,7 +3,17 @@ import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyServerOptions,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import pino, { type DestinationStream } from 'pino';
 import pLimit from 'p-limit';
 import type { Env } from '../config/env';
 import type { Database } from '../db/database';
@@ -12,7 +22,9 @@ import { createApolloServer } from '../graphql/apollo';
 import { ErrorCode } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import type { ApiContext } from '../graphql/context';
+import type { RequestInfo } from '../graphql/plugin/request-info';
 import { PROJECT_ROOT } from '../project-root';
+import { ApiMetrics } from './metrics';
 import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
 
 /** The one shape of every error body the HTTP layer sends, GraphQL's own: `{"errors":[{"message","extensions":{"code"}}]}`. */
@@ -29,9 +41,24 @@ export class PortInUseError extends AppError {
   }
 }
 
+export interface ServerOptions {
+  /** Where the JSON log lines go (tests read them); stdout by default, pretty-printed when it is a terminal. */
+  logStream?: DestinationStream;
+}
+
+/** fastify's logger: pino at LOG_LEVEL, JSON lines, made readable by pino-pretty when writing to a terminal. */
+function loggerOptions(env: Env, stream: DestinationStream | undefined): Pick<FastifyServerOptions, 'logger'> & { loggerInstance?: FastifyBaseLogger } {
+  if (stream) return { loggerInstance: pino({ level: env.LOG_LEVEL }, stream) as FastifyBaseLogger };
+  if (process.stdout.isTTY) {
+    return { logger: { level: env.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } };
+  }
+  return { logger: { level: env.LOG_LEVEL } };
+}
+
 export interface ApiServer {
   apollo: ApolloServer<ApiContext>;
   fastify: FastifyInstance;
+  metrics: ApiMetrics;
   /** Starts Apollo, adds the routes and listens; resolves with the base URL. */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
@@ -48,9 +75,13 @@ function clientErrorCode(status: number): ErrorCode {
  * The HTTP server of the API on fastify: GraphQL at /graphql (Apollo through its fastify integration), /health, and
  * Neo4j Browser's guide and style under /browser/ with CORS. Does not listen by itself.
  */
-export function createServer(env: Env, db: Database): ApiServer {
+export function createServer(env: Env, db: Database, options: ServerOptions = {}): ApiServer {
   const app = Fastify({
-    logger: { level: env.LOG_LEVEL },
+    ...loggerOptions(env, options.logStream),
+    // One line per request, written by the onResponse hook below, instead of fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
     bodyLimit: env.API_MAX_BODY_BYTES,
     // Node checks header and request timeouts every connectionsCheckingInterval (30 s by default), so a 10 s limit could
     // take 40 s to fire; every second makes them hold. A socket idle for longer than that (a client that stopped reading
@@ -63,6 +94,50 @@ export function createServer(env: Env, db: Database): ApiServer {
   app.server.maxConnections = env.API_MAX_CONNECTIONS;
   const apollo = createApolloServer(app.log);
   const executing = pLimit(env.API_MAX_CONCURRENT_REQUESTS);
+  const metrics = new ApiMetrics();
+
+  // Operational signals: requests in flight, and one log line and one observation per answered request, with the
+  // request id (also sent back as x-request-id), the GraphQL operation, status, duration and error code.
+  app.decorateRequest('graphql', undefined);
+  app.decorateRequest('finished', false);
+  app.decorateRequest('startedAt', 0);
+  app.addHook('onRequest', async (request, reply) => {
+    request.startedAt = performance.now();
+    metrics.inFlight.inc();
+    request.graphql = { databaseErrors: [] };
+    void reply.header('x-request-id', request.id);
+  });
+  const done = (request: FastifyRequest) => {
+    if (request.finished) return false;
+    request.finished = true;
+    metrics.inFlight.dec();
+    return true;
+  };
+  app.addHook('onResponse', async (request, reply) => {
+    if (!done(request)) return;
+    const route = request.routeOptions.url ?? 'unknown';
+    const info = request.graphql;
+    metrics.observe(route, info, reply.statusCode, reply.elapsedTime / 1000);
+    request.log.info(
+      {
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        ...(info?.rootField ? { operation: info.operationName ?? info.rootField } : {}),
+        ...(info?.errorCode ? { errorCode: info.errorCode } : {}),
+      },
+      'request',
+    );
+  });
+  // A client that goes away before its answer: one line, no stack trace.
+  app.addHook('onRequestAbort', async (request) => {
+    if (done(request))
+      request.log.info(
+        { method: request.method, route: request.routeOptions.url, durationMs: Math.round(performance.now() - request.startedAt) },
+        'client aborted the request',
+      );
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
@@ -98,7 +173,15 @@ export function createServer(env: Env, db: Database): ApiServer {
     return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ok' : 'degraded', database: reachable ? 'reachable' : 'unreachable' });
   });
   app.route({ method: ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/health', handler: methodNotAllowed('GET, HEAD') });
-  app.get('/', async () => ({ graphql: '/graphql', health: '/health', browserGuide: '/browser/guide.html', browserStyle: '/browser/style.grass' }));
+  app.get('/', async () => ({
+    graphql: '/graphql',
+    health: '/health',
+    metrics: '/metrics',
+    browserGuide: '/browser/guide.html',
+    browserStyle: '/browser/style.grass',
+  }));
+  // Prometheus metrics: requests and latency by route, operation and outcome, database errors, in flight, process.
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
   // Neo4j Browser fetches the guide and style from its own origin; these read-only files allow any origin.
   void app.register(
@@ -112,10 +195,13 @@ export function createServer(env: Env, db: Database): ApiServer {
   return {
     apollo,
     fastify: app,
+    metrics,
     async listen(port, host) {
       apollo.addPlugin(fastifyApolloDrainPlugin(app));
       await apollo.start();
-      const graphql = fastifyApolloHandler<ApiContext>(apollo, { context: async () => ({ db, loaders: createLoaders(db) }) });
+      const graphql = fastifyApolloHandler<ApiContext>(apollo, {
+        context: async (request) => ({ db, loaders: createLoaders(db), ...(request.graphql ? { requestInfo: request.graphql } : {}) }),
+      });
       // At most API_MAX_CONCURRENT_REQUESTS requests execute at once; the rest wait their turn.
       app.route<{ Reply: string }>({
         method: ['GET', 'POST'],
@@ -156,5 +242,16 @@ function safeJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return undefined;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Filled by Apollo's request-info plugin, read by the log line and the metrics. */
+    graphql?: RequestInfo;
+    /** Whether the request was counted as answered or aborted already. */
+    finished?: boolean;
+    /** When the request arrived (performance.now()), for the abort line. */
+    startedAt: number;
   }
 }
