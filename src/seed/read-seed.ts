@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { fieldCharLimit, SEED_LIMITS } from './limits';
 import { jsonPath, type SeedProblem } from './seed-problem';
 import {
   documentSchema,
@@ -47,6 +48,11 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
       if (required) problems.push({ file: display(file), path: '', message: 'file is missing' });
       return [];
     }
+    const size = fs.statSync(file).size;
+    if (size > SEED_LIMITS.fileBytes) {
+      problems.push({ file: display(file), path: '', message: `is ${size} bytes; a seed file may hold at most ${SEED_LIMITS.fileBytes} bytes` });
+      return [];
+    }
     const text = fs.readFileSync(file, 'utf8');
     let raw: unknown;
     try {
@@ -61,6 +67,15 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
     }
     const items: Located<z.infer<S>>[] = [];
     raw.forEach((element: unknown, index) => {
+      const tooLong = overlongStrings(element);
+      if (tooLong.length > 0) {
+        for (const { path, length, limit } of tooLong) {
+          problems.push({ file: display(file), path: jsonPath([index, ...path]), message: `is ${length} characters long; at most ${limit} are allowed here` });
+        }
+        const id = (element as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') invalidIds.add(id);
+        return;
+      }
       const parsed = itemSchema.safeParse(element);
       if (parsed.success) {
         items.push({ value: parsed.data as z.infer<S>, file: display(file), index });
@@ -89,7 +104,13 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
   const corpusDir = path.join(dir, 'corpus');
   if (fs.existsSync(corpusDir)) {
     for (const name of fs.readdirSync(corpusDir).filter((n) => n.endsWith('.txt'))) {
-      corpus.set(name, fs.readFileSync(path.join(corpusDir, name), 'utf8'));
+      const file = path.join(corpusDir, name);
+      const size = fs.statSync(file).size;
+      if (size > SEED_LIMITS.documentBytes) {
+        problems.push({ file: display(file), path: '', message: `is ${size} bytes; a source document may hold at most ${SEED_LIMITS.documentBytes} bytes` });
+        continue;
+      }
+      corpus.set(name, normalizeLineEndings(fs.readFileSync(file, 'utf8')));
     }
   }
 
@@ -119,4 +140,30 @@ function describeJsonError(error: Error, text: string): string {
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
   return `${error.message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line}, column ${column})`;
+}
+
+/**
+ * A document's text with CRLF and CR line endings made LF and without a byte-order mark, so that the stored text,
+ * and the offsets of quotes in it, do not depend on the platform a copy was saved on.
+ */
+export function normalizeLineEndings(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** The strings of a seed item longer than their field allows, with their paths (walked without recursion). */
+function overlongStrings(element: unknown): { path: (string | number)[]; length: number; limit: number }[] {
+  const found: { path: (string | number)[]; length: number; limit: number }[] = [];
+  const stack: { value: unknown; path: (string | number)[]; field: string }[] = [{ value: element, path: [], field: '' }];
+  while (stack.length > 0) {
+    const { value, path: at, field } = stack.pop()!;
+    if (typeof value === 'string') {
+      const limit = fieldCharLimit(field);
+      if (value.length > limit) found.push({ path: at, length: value.length, limit });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: [...at, i], field }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...at, key], field: key });
+    }
+  }
+  return found.reverse();
 }

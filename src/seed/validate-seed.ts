@@ -46,6 +46,14 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
   data.entities.forEach((item) => claimId(item, item.value.type));
   data.figures.forEach((item) => claimId(item, 'Figure'));
 
+  // A reference to an item that failed its own checks is not reported again: one root problem, not a hundred.
+  const followOn = new Map<string, number>();
+  const brokenRoot = (id: string) => {
+    const broken = data.invalidIds.has(id) || (types.get(id) === 'Document' && !corpus.has(id));
+    if (broken) followOn.set(id, (followOn.get(id) ?? 0) + 1);
+    return broken;
+  };
+
   // Documents and their texts.
   const corpus = new Map<string, CorpusDocument>();
   for (const item of data.documents) {
@@ -59,8 +67,9 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
   }
   for (const item of data.furniture) {
     const doc = corpus.get(item.value.doc);
-    if (!doc) at(item, 'doc', `unknown document "${item.value.doc}"`);
-    else {
+    if (!doc) {
+      if (!brokenRoot(item.value.doc)) at(item, 'doc', `unknown document "${item.value.doc}"`);
+    } else {
       const problem = doc.addFurniture(item.value);
       if (problem) at(item, 'text', problem);
     }
@@ -70,7 +79,7 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
     item.value.evidence.forEach((evidence, i) => {
       const doc = corpus.get(evidence.doc);
       if (!doc) {
-        at(item, `evidence[${i}].doc`, `unknown document "${evidence.doc}"`);
+        if (!brokenRoot(evidence.doc)) at(item, `evidence[${i}].doc`, `unknown document "${evidence.doc}"`);
         return;
       }
       const problem = doc.quoteProblem(evidence.quote);
@@ -142,6 +151,15 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
   for (const item of data.figures) {
     if (!types.has(item.value.subject) && !data.invalidIds.has(item.value.subject)) at(item, 'subject', `"${item.value.subject}" is not a known entity id`);
     checkOrder(item, 'periodTo', item.value.periodFrom, item.value.periodTo, at);
+  }
+
+  const skipped = [...followOn.values()].reduce((n, count) => n + count, 0);
+  if (skipped > 0) {
+    problems.push({
+      file: '(follow-on)',
+      path: '',
+      message: `${skipped} further problem${skipped === 1 ? '' : 's'} not listed: references to ${[...followOn.keys()].map((id) => `"${id}"`).join(', ')}, which failed ${followOn.size === 1 ? 'its own checks' : 'their own checks'} above`,
+    });
   }
 
   return {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { prepareSeed } from '../../src/seed/load-seed';
 import { SeedValidationError } from '../../src/seed/seed-problem';
 import { FIXTURE_SEED_DIR, SeedCopy } from '../helpers/seed-fixture';
@@ -106,5 +108,37 @@ describe('seed validation', () => {
       });
     });
     expect(problemsOf(copy)).toMatch(/HOLDS_POST cannot start at a Organization \("org:huawei"\); allowed: Person/);
+  });
+
+  it('refuses a string longer than its field allows, naming the limit', () => {
+    const copy = new SeedCopy().edit<Row[]>('entities/people.json', (rows) => {
+      rows[0]!.description = 'x'.repeat(10_001);
+    });
+    expect(problemsOf(copy)).toMatch(/people\.json \[0\]\.description: is 10001 characters long; at most 10000 are allowed here/);
+  });
+
+  it('stores a document saved with CRLF line endings exactly as one saved with LF, and matches quotes in both', () => {
+    const lf = prepareSeed(FIXTURE_SEED_DIR);
+    const copy = new SeedCopy();
+    try {
+      const file = path.join(copy.dir, 'corpus', lf.seed.documents[0]!.file);
+      fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`);
+      const crlf = prepareSeed(copy.dir);
+      const text = (rows: typeof lf.rows) => rows.nodes.find((n) => n.label === 'Document')!.props.text as string;
+      expect(text(crlf.rows)).not.toMatch(/\r|\uFEFF/);
+      expect(text(crlf.rows)).toBe(text(lf.rows));
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it('reports a root problem once, and counts the follow-on problems it would cause', () => {
+    const copy = new SeedCopy().edit<Row[]>('documents.json', (rows) => {
+      rows[0]!.published = '2019-02-30';
+    });
+    const message = problemsOf(copy);
+    expect(message).toMatch(/documents\.json \[0\]\.published: "2019-02-30" is impossible/);
+    expect(message).toMatch(/\(follow-on\): \d+ further problems not listed: references to "doc:ichei-mlw-2019", which failed its own checks above/);
+    expect(message).toMatch(/Seed data is invalid; nothing was written\. 2 problems:/);
   });
 });
