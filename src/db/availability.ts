@@ -1,5 +1,4 @@
-import { Neo4jError } from 'neo4j-driver';
-import { classifyDriverError } from './driver-errors';
+import { classifyDriverError, unavailableError } from './driver-errors';
 
 /**
  * Whether the database is known to be unreachable. After a call fails for that reason, further calls fail at once
@@ -17,12 +16,7 @@ export class Availability {
   /** Throws a ServiceUnavailable error at once while the database is known to be down. */
   check(): void {
     if (this.downSince) {
-      throw new Neo4jError(
-        `The database has been unreachable since ${this.downSince.toISOString()}`,
-        'ServiceUnavailable',
-        '08000',
-        'error: connection exception',
-      );
+      throw unavailableError(`The database has been unreachable since ${this.downSince.toISOString()}`);
     }
   }
 

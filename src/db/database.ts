@@ -1,7 +1,8 @@
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Env } from '../config/env';
 import { Availability } from './availability';
 import { databasePassword } from './credentials';
+import { unavailableError } from './driver-errors';
 import type { CypherQuery } from './cypher-query';
 
 export type Params = Record<string, unknown>;
@@ -166,7 +167,7 @@ class WaitDeadline {
   /** Waiting again (the attempt ended, perhaps to be retried). */
   resume(): void {
     this.since = Date.now();
-    const error = new Neo4jError('The database did not answer within NEO4J_MAX_RETRY_MS', 'ServiceUnavailable', '08000', 'error: connection exception');
+    const error = unavailableError('The database did not answer within NEO4J_MAX_RETRY_MS');
     this.timer = setTimeout(() => this.reject(error), Math.max(0, this.remainingMs));
     this.timer.unref();
   }

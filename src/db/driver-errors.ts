@@ -29,3 +29,8 @@ export function classifyDriverError(error: unknown): DriverErrorKind | undefined
   if (code.startsWith('Neo.ClientError.')) return 'client_error';
   return 'server_error';
 }
+
+/** A driver error meaning "the database cannot be reached", for waits the project itself gives up on. */
+export function unavailableError(message: string): Neo4jError {
+  return new Neo4jError(message, 'ServiceUnavailable', '08000', 'error: connection exception');
+}

@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
 import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL } from '../../model/entity-types';
-import { label, typeAlternatives } from './allow-list';
+import { label, typeAlternatives } from '../../model/cypher-names';
 import { ATTENDANCE } from './partners-attendance';
 import { nodeProjection } from './projection';
 

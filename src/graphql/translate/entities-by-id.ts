@@ -1,7 +1,7 @@
 import type { CypherQuery } from '../../db/cypher-query';
 import { DOCUMENT_TEXT } from '../../model/document';
 import { ENTITY_LABEL } from '../../model/entity-types';
-import { label, propertyKey } from './allow-list';
+import { label, propertyKey } from '../../model/cypher-names';
 import { nodeProjection } from './projection';
 
 /** Every property of the entities `ids` (a document's without its text), one row `{id, node}` each. */

@@ -3,7 +3,7 @@ import type { CypherQuery } from '../../db/cypher-query';
 import { normalizeName } from '../../model/entity-resolution';
 import { ENTITY_LABEL, type EntityType } from '../../model/entity-types';
 import type { RelationshipType } from '../../model/relationship-types';
-import { label, typeAlternatives } from './allow-list';
+import { label, typeAlternatives } from '../../model/cypher-names';
 import { nodeProjection } from './projection';
 
 /** Relationship types that describe where something is, for the `country` filter. */

@@ -2,7 +2,7 @@ import { int } from 'neo4j-driver';
 import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL } from '../../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../model/relationship-types';
-import { label, typeAlternatives } from './allow-list';
+import { label, typeAlternatives } from '../../model/cypher-names';
 import { nodeProjection, relationshipProjection } from './projection';
 
 export interface NeighbourhoodArgs {

@@ -1,7 +1,7 @@
 import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL } from '../../model/entity-types';
 import type { RelationshipType } from '../../model/relationship-types';
-import { label, typeAlternatives } from './allow-list';
+import { label, typeAlternatives } from '../../model/cypher-names';
 import { asOfFilter, asOfParams } from './filters';
 import { nodeProjection, propertyMap, relationshipParts, relationshipProjection } from './projection';
 

@@ -1,5 +1,5 @@
 import { DOCUMENT_METADATA } from '../../model/document';
-import { label, propertyKey } from './allow-list';
+import { label, propertyKey } from '../../model/cypher-names';
 import type { EntityType } from '../../model/entity-types';
 
 // properties() rather than a projection naming every key: the driver decodes a map of mostly-null keys many times

@@ -2,7 +2,7 @@ import { int } from 'neo4j-driver';
 import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL, type EntityType } from '../../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type RelationshipDefinition, type RelationshipType } from '../../model/relationship-types';
-import { label, propertyKey, typeAlternatives } from './allow-list';
+import { label, propertyKey, typeAlternatives } from '../../model/cypher-names';
 import { asOfFilter, asOfParams } from './filters';
 import { relationshipParts } from './projection';
 

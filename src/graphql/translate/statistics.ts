@@ -1,7 +1,7 @@
 import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL, ENTITY_TYPES } from '../../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES } from '../../model/relationship-types';
-import { label, typeAlternatives } from './allow-list';
+import { label, typeAlternatives } from '../../model/cypher-names';
 
 /** Counts per label and relationship type, read from Neo4j's count store; one row, types with no instance left out. */
 export function statistics(): CypherQuery {

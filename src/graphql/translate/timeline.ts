@@ -1,6 +1,6 @@
 import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL } from '../../model/entity-types';
-import { label } from './allow-list';
+import { label } from '../../model/cypher-names';
 import { asOfParams } from './filters';
 import { nodeProjection, relationshipProjection } from './projection';
 

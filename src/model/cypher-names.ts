@@ -1,9 +1,10 @@
-import { isEntityType, type EntityType } from '../../model/entity-types';
-import { isRelationshipType, type RelationshipType } from '../../model/relationship-types';
+import { isEntityType, type EntityType } from './entity-types';
+import { isRelationshipType, type RelationshipType } from './relationship-types';
 
 /**
- * Labels and relationship types are the only names spliced into Cypher, so every builder takes them through these
- * guards: a name outside the model's allow-list throws before any statement is built, whatever the caller's types say.
+ * Labels and relationship types are the only names spliced into Cypher, so every statement builder (the API's and the
+ * loader's) takes them through these guards: a name outside the model's allow-list throws before any statement is
+ * built, whatever the caller's types say.
  */
 export function label(name: EntityType | 'Entity'): string {
   if (name !== 'Entity' && !isEntityType(name)) throw new Error(`Not a label of the model: ${String(name)}`);
