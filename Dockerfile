@@ -1,6 +1,7 @@
 # The API's image, for machines with Docker (docker-compose.yml builds and runs it beside Neo4j). Without Docker,
-# `npm start` runs the same code from the sources. Two stages: the first compiles with the dev dependencies, the
-# second holds production dependencies, the compiled code and the data it serves, and runs as a non-root user.
+# `npm start` runs the same code from the sources. Three stages: the first compiles with the dev dependencies, the
+# second unpacks Neo4j Browser from the jar neo4j/pom.xml pins, the third holds production dependencies, the compiled
+# code, Browser and the data it serves, and runs as a non-root user.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -8,6 +9,14 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
+
+# The Neo4j image's own Browser reaches the internet and is switched off in docker-compose.yml; the API serves this copy
+# under a Content-Security-Policy that allows only this machine.
+FROM maven:3.9-eclipse-temurin-17 AS browser
+WORKDIR /browser
+COPY neo4j/pom.xml ./pom.xml
+RUN mvn -q -B dependency:copy-dependencies -DincludeArtifactIds=neo4j-browser -DexcludeTransitive=true -DoutputDirectory=/browser/jar \
+  && jar xf jar/neo4j-browser-*.jar browser
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
@@ -18,6 +27,8 @@ COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY seed ./seed
 COPY browser ./browser
+COPY --from=browser /browser/browser ./neo4j-browser
+ENV NEO4J_BROWSER_DIR=/app/neo4j-browser
 USER node
 ENV HOST=0.0.0.0 PORT=4000
 EXPOSE 4000

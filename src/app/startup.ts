@@ -51,7 +51,8 @@ export interface RunningApp {
 /** All of start-up, for `npm start` and `npm run cli -- serve`: the graph prepared, then the API listening. */
 export async function startApp(env: Env, log: Log): Promise<RunningApp> {
   const { ensured, db } = await prepareGraph(env, log);
-  const server = createServer(env, db);
+  const browserDir = ensured.browserAppDir ?? env.NEO4J_BROWSER_DIR;
+  const server = createServer(env, db, browserDir ? { browserApp: { dir: browserDir, boltUri: env.NEO4J_BROWSER_BOLT_URI ?? ensured.uri } } : {});
   let url: string;
   try {
     url = await server.listen(env.PORT, env.HOST);
@@ -74,11 +75,12 @@ export async function startApp(env: Env, log: Log): Promise<RunningApp> {
 /** The lines `npm start` prints once the API listens: where everything is. */
 export function describeRunningApp(env: Env, app: RunningApp): string {
   const lines = [`GraphQL API:    ${app.url}/graphql`, `Health:         ${app.url}/health`];
-  if (app.ensured.browserUrl) {
+  const browserUrl = app.server.servesNeo4jBrowser ? (app.ensured.browserUrl ?? `${app.url}/browser/`) : undefined;
+  if (browserUrl) {
     const { password, source } = databasePassword(env);
     const credentials = source === 'generated' ? `password ${password}, kept in ${passwordFile(env)}` : 'password from NEO4J_PASSWORD';
-    lines.push(`Neo4j Browser:  ${app.ensured.browserUrl}  (user ${env.NEO4J_USER}, ${credentials})`);
-    lines.push(`Browser guide:  plays on connect; or run  :play http://localhost:${env.PORT}/browser/guide.html`);
+    lines.push(`Neo4j Browser:  ${browserUrl}  (user ${env.NEO4J_USER}, ${credentials})`);
+    lines.push(`Browser guide:  plays on connect; or run  :play ${app.url}/browser/guide.html`);
   }
   return lines.join('\n');
 }

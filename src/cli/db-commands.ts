@@ -16,7 +16,7 @@ export function registerDbCommands(program: Command): void {
       const verb = ensured.startedHere ? 'started' : 'already running, reused';
       console.log(`Neo4j ${verb} (${ensured.source}) in ${((Date.now() - began) / 1000).toFixed(1)} s`);
       console.log(`  Bolt:          ${ensured.uri}`);
-      if (ensured.browserUrl) console.log(`  Neo4j Browser: ${ensured.browserUrl} (user ${env.NEO4J_USER})`);
+      if (ensured.browserUrl) console.log(`  Neo4j Browser: ${ensured.browserUrl} once the API runs (npm start), user ${env.NEO4J_USER}`);
     });
 
   db.command('stop')

@@ -47,6 +47,10 @@ export const envSchema = z.object({
   // Above this many nodes and relationships, a load into a graph without seed data is written in batches.
   NEO4J_LOAD_TRANSACTION_ROWS: positiveMs.default(500_000),
   NEO4J_MAVEN_REPO_LOCAL: z.string().min(1).optional(),
+  // Neo4j Browser's unpacked files for the API to serve when the database is not the project's own (the API container
+  // sets it), and the Bolt address a web browser on this machine reaches the database at, when NEO4J_URI is another.
+  NEO4J_BROWSER_DIR: z.string().min(1).optional(),
+  NEO4J_BROWSER_BOLT_URI: neo4jUri.optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   // Timeouts that hold within about a second (the server checks them every second): a request must arrive whole within

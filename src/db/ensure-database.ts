@@ -13,17 +13,26 @@ export type DatabaseSource = 'external' | 'local' | 'docker';
 export interface EnsuredDatabase {
   source: DatabaseSource;
   uri: string;
-  /** Neo4j Browser's address, when the project knows it. */
+  /** Neo4j Browser's address once the API runs, when the API can serve it (the project's own server). */
   browserUrl?: string;
+  /** Neo4j Browser's static files, when the API is to serve them (the project's own server). */
+  browserAppDir?: string;
   /** True when this call started the server (so the caller may stop it). */
   startedHere: boolean;
 }
+
+/** The jars of the project's Neo4j server and Browser, resolved from Maven Central (git-ignored). */
+export const NEO4J_LIB_DIR = path.join(PROJECT_ROOT, '.neo4j', 'lib');
+
+/** Where the local launcher unpacks Neo4j Browser for the API to serve (git-ignored, shared by every local server). */
+export const BROWSER_APP_DIR = path.join(PROJECT_ROOT, '.neo4j', 'browser-app');
 
 /** The project-local server described by the environment. */
 export function localNeo4j(env: Env): LocalNeo4j {
   return new LocalNeo4j({
     homeDir: env.NEO4J_HOME_DIR,
-    libDir: path.join(PROJECT_ROOT, '.neo4j', 'lib'),
+    libDir: NEO4J_LIB_DIR,
+    browserAppDir: BROWSER_APP_DIR,
     boltPort: env.NEO4J_BOLT_PORT,
     httpPort: env.NEO4J_HTTP_PORT,
     user: env.NEO4J_USER,
@@ -55,17 +64,13 @@ export async function ensureDatabase(env: Env, log: (line: string) => void = () 
   if (local.ok) {
     const server = localNeo4j(env);
     const { started } = await server.start(log);
-    return { source: 'local', uri: server.boltUri, browserUrl: server.browserUrl, startedHere: started };
+    return { source: 'local', uri: server.boltUri, browserUrl: server.browserUrl, browserAppDir: BROWSER_APP_DIR, startedHere: started };
   }
   if (dockerEngineAvailable()) {
     log(`Local Neo4j unavailable (${local.missing}); using docker compose.`);
     startNeo4jWithDocker(databasePassword(env).password);
-    return {
-      source: 'docker',
-      uri: `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT}`,
-      browserUrl: `http://127.0.0.1:${env.NEO4J_HTTP_PORT}/browser/`,
-      startedHere: true,
-    };
+    // The compose server's own Browser is switched off (it reaches the internet); compose's api service serves it.
+    return { source: 'docker', uri: `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT}`, startedHere: true };
   }
   throw new LauncherError(
     'No Neo4j server can be had. The project knows three ways, and none works here:\n' +

@@ -1,8 +1,5 @@
-import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import cors from '@fastify/cors';
-import fastifyStatic from '@fastify/static';
 import { randomUUID } from 'node:crypto';
 import Fastify, {
   LogController,
@@ -23,7 +20,7 @@ import { ErrorCode } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import type { ApiContext } from '../graphql/context';
 import type { RequestInfo } from '../graphql/plugin/request-info';
-import { PROJECT_ROOT } from '../project-root';
+import { registerBrowserRoutes, type BrowserApp } from './browser-routes';
 import { ApiMetrics } from './metrics';
 import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
 
@@ -42,6 +39,8 @@ export class PortInUseError extends AppError {
 }
 
 export interface ServerOptions {
+  /** Neo4j Browser to serve under /browser/ (the local launcher unpacks it); without it only the guide and style. */
+  browserApp?: BrowserApp;
   /** Where the JSON log lines go (tests read them); stdout by default, pretty-printed when it is a terminal. */
   logStream?: DestinationStream;
 }
@@ -59,6 +58,8 @@ export interface ApiServer {
   apollo: ApolloServer<ApiContext>;
   fastify: FastifyInstance;
   metrics: ApiMetrics;
+  /** Whether /browser/ serves Neo4j Browser itself (else only the guide and style). */
+  servesNeo4jBrowser: boolean;
   /** Starts Apollo, adds the routes and listens; resolves with the base URL. */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
@@ -173,29 +174,26 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
     return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ok' : 'degraded', database: reachable ? 'reachable' : 'unreachable' });
   });
   app.route({ method: ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/health', handler: methodNotAllowed('GET, HEAD') });
+  // The API's index. Neo4j Browser served from here reads its discovery document from this origin's root, so the
+  // Bolt address goes here too (under the key Neo4j's own discovery endpoint uses).
   app.get('/', async () => ({
     graphql: '/graphql',
     health: '/health',
     metrics: '/metrics',
+    ...(options.browserApp ? { browser: '/browser/', bolt_direct: options.browserApp.boltUri } : {}),
     browserGuide: '/browser/guide.html',
     browserStyle: '/browser/style.grass',
   }));
   // Prometheus metrics: requests and latency by route, operation and outcome, database errors, in flight, process.
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
-  // Neo4j Browser fetches the guide and style from its own origin; these read-only files allow any origin.
-  void app.register(
-    async (browser) => {
-      await browser.register(cors, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 600 });
-      await browser.register(fastifyStatic, { root: path.join(PROJECT_ROOT, 'browser'), allowedPath: (file) => /^\/?(guide\.html|style\.grass)$/.test(file) });
-    },
-    { prefix: '/browser' },
-  );
+  registerBrowserRoutes(app, options.browserApp);
 
   return {
     apollo,
     fastify: app,
     metrics,
+    servesNeo4jBrowser: options.browserApp !== undefined,
     async listen(port, host) {
       apollo.addPlugin(fastifyApolloDrainPlugin(app));
       await apollo.start();

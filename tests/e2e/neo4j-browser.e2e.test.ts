@@ -7,21 +7,38 @@ import { useTestGraph } from '../helpers/test-graph';
 import { launchChromium, screenshotPath } from '../helpers/chromium';
 import { connectNeo4jBrowser, runInNeo4jBrowser } from '../helpers/neo4j-browser';
 
-describe('Neo4j Browser served by the test database', () => {
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+describe('Neo4j Browser served by the API', () => {
   let browser: Browser;
-  const browserUrl = process.env.TEST_NEO4J_BROWSER_URL;
+  let api: RunningApi;
 
   beforeAll(async () => {
+    api = await startApi(undefined, { withNeo4jBrowser: true });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
+    await api?.stop();
   });
 
-  it('loads, connects with the configured credentials and runs RETURN 1', async () => {
-    if (!browserUrl) throw new Error('The test database has no known Neo4j Browser URL (NEO4J_URI given without one).');
+  it('loads, connects, runs RETURN 1, and reaches no host but this machine', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await connectNeo4jBrowser(page, browserUrl, process.env.TEST_NEO4J_BOLT_URI!);
+    const external: { host: string; failure: string | undefined }[] = [];
+    const answeredFrom = new Set<string>();
+    const webSockets: string[] = [];
+    page.on('request', (request) => {
+      const { hostname } = new URL(request.url());
+      if (!LOCAL_HOSTS.has(hostname)) external.push({ host: hostname, failure: undefined });
+    });
+    page.on('requestfailed', (request) => {
+      const entry = external.find((e) => e.host === new URL(request.url()).hostname && e.failure === undefined);
+      if (entry) entry.failure = request.failure()?.errorText;
+    });
+    page.on('response', (response) => answeredFrom.add(new URL(response.url()).hostname));
+    page.on('websocket', (socket) => webSockets.push(new URL(socket.url()).host));
+
+    await connectNeo4jBrowser(page, `${api.url}/browser/`, process.env.TEST_NEO4J_BOLT_URI!);
     await runInNeo4jBrowser(page, 'RETURN 1 AS answer');
     const frame = page.getByTestId('frame').filter({ hasText: 'RETURN 1 AS answer' }).first();
     await frame.getByText(/Started streaming 1 record/).waitFor({ timeout: 30_000 });
@@ -31,6 +48,24 @@ describe('Neo4j Browser served by the test database', () => {
     expect(text).not.toMatch(/error/i);
     // client.allow_telemetry=false reaches Browser: no usage-data banner.
     expect(await page.getByText(/we collect information on product usage/i).count()).toBe(0);
+
+    // Browser asks for fonts, analytics and feedback scripts from the internet; the page's Content-Security-Policy
+    // refuses each before it leaves the machine, and every answer came from this machine.
+    expect([...answeredFrom].filter((host) => !LOCAL_HOSTS.has(host))).toEqual([]);
+    expect(external.filter((e) => e.failure !== 'csp')).toEqual([]);
+    expect(webSockets.length).toBeGreaterThan(0);
+    expect(webSockets.every((host) => host === new URL(process.env.TEST_NEO4J_BOLT_URI!).host)).toBe(true);
+  });
+
+  it("answers Browser's discovery request with the database's Bolt address", async () => {
+    const index = (await (await fetch(`${api.url}/`)).json()) as Record<string, unknown>;
+    expect(index).toMatchObject({ browser: '/browser/', bolt_direct: process.env.TEST_NEO4J_BOLT_URI });
+    const page = await fetch(`${api.url}/browser/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self';script-src 'self';/);
+    // The API serves Browser's folder and, from the project's own folder, only the guide and the style.
+    expect((await fetch(`${api.url}/browser/guide.html`)).status).toBe(200);
+    expect((await fetch(`${api.url}/browser/%2e%2e/package.json`)).status).toBe(404);
   });
 });
 
@@ -38,10 +73,9 @@ describe('the project guide and style in Neo4j Browser', () => {
   useTestGraph();
   let browser: Browser;
   let api: RunningApi;
-  const browserUrl = process.env.TEST_NEO4J_BROWSER_URL;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(undefined, { withNeo4jBrowser: true });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -50,10 +84,9 @@ describe('the project guide and style in Neo4j Browser', () => {
   });
 
   it('plays the guide from the API and draws ICHEI and its partners in the project style', async () => {
-    if (!browserUrl) throw new Error('The test database has no known Neo4j Browser URL (NEO4J_URI given without one).');
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await connectNeo4jBrowser(page, browserUrl, process.env.TEST_NEO4J_BOLT_URI!);
-    // Neo4j Browser fetches guides only from allow-listed hosts, localhost among them by default.
+    await connectNeo4jBrowser(page, `${api.url}/browser/`, process.env.TEST_NEO4J_BOLT_URI!);
+    // Neo4j Browser fetches guides only from allow-listed hosts, localhost among them; this one from the other name.
     const guideUrl = `${api.url.replace('127.0.0.1', 'localhost')}/browser/guide.html`;
     await runInNeo4jBrowser(page, `:play ${guideUrl}`);
     await page.getByText('Welcome to the education-policy actors graph').first().waitFor({ timeout: 30_000 });

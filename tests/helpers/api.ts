@@ -1,6 +1,10 @@
 import type { Database } from '../../src/db/database';
 import { createServer, type ApiServer } from '../../src/http/server';
 import { openTestDatabase } from './database';
+import { BROWSER_APP_DIR, NEO4J_LIB_DIR } from '../../src/db/ensure-database';
+import { ensureBrowserApp } from '../../src/db/launcher/browser-app';
+import { ensureNeo4jJars } from '../../src/db/launcher/maven-jars';
+import type { BrowserApp } from '../../src/http/browser-routes';
 import { applyTestEnv } from './test-env';
 
 export interface RunningApi {
@@ -18,9 +22,9 @@ export interface GraphQLBody {
 }
 
 /** Starts the API on a free port against the given database (a new driver to the test database by default). */
-export async function startApi(db: Database = openTestDatabase()): Promise<RunningApi> {
+export async function startApi(db: Database = openTestDatabase(), options: { withNeo4jBrowser?: boolean } = {}): Promise<RunningApi> {
   const env = applyTestEnv();
-  const server = createServer(env, db);
+  const server = createServer(env, db, options.withNeo4jBrowser ? { browserApp: await testBrowserApp() } : {});
   const url = await server.listen(0, '127.0.0.1');
   return {
     url,
@@ -39,4 +43,13 @@ export async function startApi(db: Database = openTestDatabase()): Promise<Runni
       await db.close();
     },
   };
+}
+
+/** Neo4j Browser unpacked as `npm start` does it (resolving the jars first when the test database is not local). */
+async function testBrowserApp(): Promise<BrowserApp> {
+  const boltUri = process.env.TEST_NEO4J_BOLT_URI;
+  if (!boltUri) throw new Error('TEST_NEO4J_BOLT_URI is not set: the jest global setup did not provide a database.');
+  await ensureNeo4jJars(NEO4J_LIB_DIR, applyTestEnv().NEO4J_MAVEN_REPO_LOCAL);
+  await ensureBrowserApp(NEO4J_LIB_DIR, BROWSER_APP_DIR);
+  return { dir: BROWSER_APP_DIR, boltUri };
 }

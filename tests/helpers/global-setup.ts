@@ -11,5 +11,4 @@ export default async function globalSetup(): Promise<void> {
   const ensured = await ensureDatabase(env, (line) => console.log(`\n[test database] ${line}`));
   process.env.TEST_NEO4J_BOLT_URI = ensured.uri;
   process.env.TEST_NEO4J_STARTED_HERE = ensured.startedHere ? 'yes' : 'no';
-  if (ensured.browserUrl) process.env.TEST_NEO4J_BROWSER_URL = ensured.browserUrl;
 }

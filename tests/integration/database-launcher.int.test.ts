@@ -30,14 +30,17 @@ describe('the project-local Neo4j', () => {
     return;
   }
 
-  it('is locked down: CORS only for its own Browser, no usage reports, guides only from this machine', async () => {
+  it('is locked down: CORS only for the API, no usage reports, no Browser of its own, guides only from this machine', async () => {
     const base = `http://127.0.0.1:${env.NEO4J_HTTP_PORT}`;
+    const api = `http://127.0.0.1:${env.PORT}`;
+    // The server's own Browser, which reaches the internet, is switched off; the API serves Browser instead.
+    expect((await fetch(`${base}/browser/`)).status).toBe(404);
     // A web page from another origin asks whether it may send Cypher with credentials.
     const preflight = await fetch(`${base}/db/${env.NEO4J_DATABASE}/tx/commit`, {
       method: 'OPTIONS',
       headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
     });
-    expect(preflight.headers.get('access-control-allow-origin')).toBe(base);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(api);
     const db = openTestDatabase();
     try {
       const rows = await db.read<{ name: string; value: string }>('SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value ORDER BY name', {
@@ -47,14 +50,16 @@ describe('the project-local Neo4j', () => {
           'client.allow_telemetry',
           'dbms.security.http_access_control_allow_origin',
           'dbms.usage_report.enabled',
+          'server.http_enabled_modules',
         ],
       });
       expect(Object.fromEntries(rows.map((r) => [r.name, r.value]))).toEqual({
-        'browser.post_connect_cmd': `play http://localhost:${env.PORT}/browser/guide.html`,
+        'browser.post_connect_cmd': `play ${api}/browser/guide.html`,
         'browser.remote_content_hostname_whitelist': 'localhost,127.0.0.1',
         'client.allow_telemetry': 'false',
-        'dbms.security.http_access_control_allow_origin': base,
+        'dbms.security.http_access_control_allow_origin': api,
         'dbms.usage_report.enabled': 'false',
+        'server.http_enabled_modules': 'TRANSACTIONAL_ENDPOINTS,UNMANAGED_EXTENSIONS,QUERY_API_ENDPOINTS',
       });
     } finally {
       await db.close();

@@ -45,6 +45,9 @@ describe('docker-compose.yml', () => {
     expect(env.NEO4J_client_allow__telemetry).toBe('false');
     expect(env.NEO4J_dbms_usage__report_enabled).toBe('false');
     expect(env.NEO4J_dbms_security_http__access__control__allow__origin).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    // The image's own Browser reaches the internet: switched off, and served by the api service instead.
+    expect(env.NEO4J_server_http__enabled__modules!.split(',')).not.toContain('BROWSER');
+    expect(compose.services.api!.environment.NEO4J_BROWSER_BOLT_URI).toMatch(/^bolt:\/\/127\.0\.0\.1:/);
   });
 });
 
@@ -53,10 +56,21 @@ describe('Dockerfile', () => {
   const runtime = instructions.slice(instructions.lastIndexOf(stages[stages.length - 1]!));
 
   it('builds in one stage and runs production dependencies only, as a non-root user, with a healthcheck', () => {
-    expect(stages).toHaveLength(2);
+    expect(stages).toHaveLength(3);
     expect(runtime.some((line) => /^RUN npm ci --omit=dev\b/.test(line))).toBe(true);
     expect(runtime.filter((line) => line.startsWith('USER '))).toEqual(['USER node']);
     expect(runtime.some((line) => line.startsWith('HEALTHCHECK ') && line.includes('/health'))).toBe(true);
+  });
+
+  it('serves Neo4j Browser unpacked from the jar neo4j/pom.xml pins', () => {
+    const unpack = instructions.find((line) => line.startsWith('RUN mvn '))!;
+    expect(unpack).toMatch(/-DincludeArtifactIds=neo4j-browser\b/);
+    expect(read('neo4j/pom.xml')).toMatch(/<artifactId>neo4j-browser<\/artifactId>/);
+    const copied = runtime
+      .find((line) => line.startsWith('COPY --from=browser '))!
+      .split(/\s+/)
+      .pop();
+    expect(runtime).toContain(`ENV NEO4J_BROWSER_DIR=/app/${copied!.replace(/^\.\//, '')}`);
   });
 
   it('copies only files that exist and runs only scripts that package.json defines', () => {

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../project-root';
+import { ensureBrowserApp } from './browser-app';
 import { LauncherError } from './launcher-error';
 import { ensureNeo4jJars } from './maven-jars';
 
@@ -13,11 +14,13 @@ export interface LocalNeo4jOptions {
   homeDir: string;
   /** Folder for the jars, shared by every local server of the project. */
   libDir: string;
+  /** Folder for Neo4j Browser's static files, unpacked from its jar for the API to serve. */
+  browserAppDir: string;
   boltPort: number;
   httpPort: number;
   user: string;
   password: string;
-  /** The API's port, for the guide Neo4j Browser plays on connect. */
+  /** The API's port: the API serves Neo4j Browser and its guide, and is the one origin allowed to call the HTTP port. */
   apiPort: number;
   database: string;
   heap: string;
@@ -72,8 +75,9 @@ export class LocalNeo4j {
     return `bolt://127.0.0.1:${this.options.boltPort}`;
   }
 
+  /** Neo4j Browser as the API serves it; the server's own copy is switched off (see writeConfig). */
   get browserUrl(): string {
-    return `http://127.0.0.1:${this.options.httpPort}/browser/`;
+    return `http://127.0.0.1:${this.options.apiPort}/browser/`;
   }
 
   /** Whether this project's server for homeDir is alive, by its pid file. */
@@ -92,6 +96,7 @@ export class LocalNeo4j {
   async start(log: (line: string) => void = () => {}): Promise<{ started: boolean; downloaded: boolean }> {
     const pid = this.livePid();
     if (pid !== undefined) {
+      await this.unpackBrowser(log);
       await this.waitUntilReady(pid);
       return { started: false, downloaded: false };
     }
@@ -106,6 +111,7 @@ export class LocalNeo4j {
     }
     const { downloaded } = await ensureNeo4jJars(this.options.libDir, this.options.mavenRepoLocal);
     if (downloaded) log(`Resolved Neo4j jars from Maven Central into ${this.options.libDir}`);
+    await this.unpackBrowser(log);
     this.writeConfig();
     this.setInitialPasswordOnce();
 
@@ -149,6 +155,12 @@ export class LocalNeo4j {
     }
     fs.rmSync(this.pidFile, { force: true });
     return true;
+  }
+
+  private async unpackBrowser(log: (line: string) => void): Promise<void> {
+    if ((await ensureBrowserApp(this.options.libDir, this.options.browserAppDir)).unpacked) {
+      log(`Unpacked Neo4j Browser into ${this.options.browserAppDir}`);
+    }
   }
 
   private async waitUntilReady(pid: number): Promise<void> {
@@ -213,15 +225,18 @@ export class LocalNeo4j {
       // Keeps a long or runaway query from holding the database; the API sets shorter per-query timeouts.
       'db.transaction.timeout=120s',
       // Locked down for a server on a person's machine: no usage reports from the server or Browser, and cross-origin
-      // HTTP requests only from Browser's own origin, so that no other web page open in the same browser can send
-      // Cypher to it (Neo4j's default is any origin). browser.allow_outgoing_connections is not a setting of the
-      // Community server (it refuses to start with it); the remote-content allow-list below keeps Browser local.
+      // HTTP requests only from the API's origin, so that no other web page open in the same browser can send Cypher to
+      // it (Neo4j's default is any origin).
       'dbms.usage_report.enabled=false',
       'client.allow_telemetry=false',
-      `dbms.security.http_access_control_allow_origin=http://127.0.0.1:${this.options.httpPort}`,
+      `dbms.security.http_access_control_allow_origin=http://127.0.0.1:${this.options.apiPort}`,
+      // The server's own Browser loads fonts, analytics and error reporting from the internet, and the Community server
+      // has no setting to stop it (browser.allow_outgoing_connections is not one of its settings); so it is switched
+      // off here, and the API serves the same files under a Content-Security-Policy that allows only this machine.
+      'server.http_enabled_modules=TRANSACTIONAL_ENDPOINTS,UNMANAGED_EXTENSIONS,QUERY_API_ENDPOINTS',
       // Browser fetches guides only from allow-listed hosts; the project's guide is served by the API on either name.
       'browser.remote_content_hostname_whitelist=localhost,127.0.0.1',
-      `browser.post_connect_cmd=play http://localhost:${this.options.apiPort}/browser/guide.html`,
+      `browser.post_connect_cmd=play http://127.0.0.1:${this.options.apiPort}/browser/guide.html`,
     ];
     fs.writeFileSync(path.join(dir('conf'), 'neo4j.conf'), `${lines.join('\n')}\n`);
   }
