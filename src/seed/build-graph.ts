@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+import neo4j, { type Integer } from 'neo4j-driver';
+import { EVIDENCE_PROPERTIES, FIGURE_CONTEXT_PROPERTIES } from '../model/evidence';
 import { normalizeName } from '../model/entity-resolution';
 import type { EntityType } from '../model/entity-types';
 import { earliestDay, latestDay } from '../model/partial-date';
 import type { RelationshipType } from '../model/relationship-types';
-import type { SeedEntity } from './seed-schema';
+import type { SeedEntity, SeedEvidence } from './seed-schema';
 import { relationshipKey, type ValidatedSeed } from './validate-seed';
 
-export type PropertyValue = string | number | boolean | string[];
+export type PropertyValue = string | number | Integer | boolean | string[] | Integer[];
 export type Properties = Record<string, PropertyValue>;
 
 export interface NodeRow {
@@ -30,37 +32,57 @@ export interface GraphRows {
   relationships: RelationshipRow[];
 }
 
-interface Evidence {
-  doc: string;
-  quote: string;
+type Evidence = SeedEvidence;
+type Corpus = ValidatedSeed['corpus'];
+
+/**
+ * Evidence as parallel lists, since Neo4j properties cannot hold maps: document, quote, position in the document,
+ * and the quote's character offsets in the stored text (end exclusive), located by the validated corpus.
+ */
+function evidenceLists(corpus: Corpus, evidence: Evidence[], names: Record<keyof typeof EVIDENCE_PROPERTIES, string> = EVIDENCE_PROPERTIES): Properties {
+  const located = evidence.map((e) => {
+    const where = corpus.get(e.doc)!.locate(e.quote, e.occurrence);
+    if ('problem' in where) throw new Error(`validated evidence cannot be located: ${where.problem}`);
+    return where;
+  });
+  return {
+    [names.docs]: evidence.map((e) => e.doc),
+    [names.quotes]: evidence.map((e) => e.quote),
+    [names.positions]: located.map((l) => l.position),
+    [names.starts]: located.map((l) => neo4j.int(l.start)),
+    [names.ends]: located.map((l) => neo4j.int(l.end)),
+  };
 }
 
-/** Evidence as two parallel lists, since Neo4j properties cannot hold maps. */
-function evidenceProps(evidence: Evidence[], inferred: string | undefined): Properties {
+function evidenceProps(corpus: Corpus, evidence: Evidence[], inferred: string | undefined): Properties {
   return {
-    evidenceDocs: evidence.map((e) => e.doc),
-    evidenceQuotes: evidence.map((e) => e.quote),
+    ...evidenceLists(corpus, evidence),
     inferred: inferred !== undefined,
     ...(inferred !== undefined ? { inference: inferred } : {}),
   };
 }
 
+/** Whole numbers of the curated data (orders, ranks, counts) are stored as integers, other numbers as floats. */
+function stored(value: PropertyValue | undefined): PropertyValue | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value;
+}
+
 function withoutUndefined(record: Record<string, PropertyValue | undefined>): Properties {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Properties;
+  return Object.fromEntries(Object.entries(record).flatMap(([k, v]) => (v === undefined ? [] : [[k, stored(v)]]))) as Properties;
 }
 
 function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
-function entityProps(entity: SeedEntity): Properties {
+function entityProps(corpus: Corpus, entity: SeedEntity): Properties {
   const { type: _type, evidence, inferred, aliases, ...rest } = entity;
   const props: Record<string, PropertyValue | undefined> = { ...rest, aliases };
   if (entity.type === 'Event') {
     props.startDay = entity.startDate ? earliestDay(entity.startDate) : undefined;
     props.endDay = entity.endDate ? latestDay(entity.endDate) : entity.startDate ? latestDay(entity.startDate) : undefined;
   }
-  return { ...withoutUndefined(props), ...evidenceProps(evidence, inferred) };
+  return { ...withoutUndefined(props), ...evidenceProps(corpus, evidence, inferred) };
 }
 
 /** Turns validated seed data into node and relationship rows, including the derived MENTIONS and HAS_FIGURE. */
@@ -77,15 +99,16 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
   for (const doc of seed.documents) {
     const { evidence, ...rest } = doc;
     const text = seed.corpus.get(doc.id)!.text;
-    addNode(doc.id, 'Document', { ...withoutUndefined(rest), text, ...evidenceProps(evidence, undefined) });
+    addNode(doc.id, 'Document', { ...withoutUndefined(rest), text, ...evidenceProps(seed.corpus, evidence, undefined) });
   }
-  for (const entity of seed.entities) addNode(entity.id, entity.type, entityProps(entity), entity.aliases);
+  for (const entity of seed.entities) addNode(entity.id, entity.type, entityProps(seed.corpus, entity), entity.aliases);
   for (const figure of seed.figures) {
-    const { evidence, inferred, subject: _subject, ...rest } = figure;
+    const { evidence, context, inferred, subject: _subject, ...rest } = figure;
     addNode(figure.id, 'Figure', {
       ...withoutUndefined({ ...rest }),
       name: `${figure.metric}: ${figure.statedAs}`,
-      ...evidenceProps(evidence, inferred),
+      ...evidenceProps(seed.corpus, evidence, inferred),
+      ...evidenceLists(seed.corpus, context, FIGURE_CONTEXT_PROPERTIES),
     });
   }
 
@@ -101,14 +124,14 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
   ) => {
     const key = relationshipKey({ type, from, to, ...(extra.key ? { key: extra.key } : {}) });
     const props: Properties = {
-      ...custom,
+      ...withoutUndefined(custom),
       ...withoutUndefined({
         validFrom: extra.validFrom,
         validTo: extra.validTo,
         validFromDay: extra.validFrom ? earliestDay(extra.validFrom) : undefined,
         validToDay: extra.validTo ? latestDay(extra.validTo) : undefined,
       }),
-      ...evidenceProps(evidence, inferred),
+      ...evidenceProps(seed.corpus, evidence, inferred),
       seedManaged: true,
       seedKey: key,
     };
@@ -134,7 +157,7 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
       const key = `${e.doc}|${entityId}`;
       if (e.doc === entityId) continue;
       const list = mentions.get(key) ?? [];
-      if (!list.some((x) => x.quote === e.quote)) list.push(e);
+      if (!list.some((x) => x.quote === e.quote && x.occurrence === e.occurrence)) list.push(e);
       mentions.set(key, list);
     }
   };

@@ -7,19 +7,20 @@ import {
   documentSchema,
   entitySchema,
   figureSchema,
-  furnitureSchema,
+  layoutSchema,
   relationshipSchema,
   type SeedDocument,
   type SeedEntity,
   type SeedFigure,
-  type SeedFurniture,
+  type SeedLayout,
   type SeedRelationship,
 } from './seed-schema';
 
 /** Everything in a seed folder, each item remembering the file and index it came from. */
 export interface SeedData {
   documents: Located<SeedDocument>[];
-  furniture: Located<SeedFurniture>[];
+  /** Page furniture and the regions that give quotes their position (layout.json). */
+  layout: Located<SeedLayout>[];
   entities: Located<SeedEntity>[];
   relationships: Located<SeedRelationship>[];
   figures: Located<SeedFigure>[];
@@ -100,6 +101,14 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
     : [];
   if (entityFiles.length === 0) problems.push({ file: display(entityDir), path: '', message: 'no entity files (*.json) found' });
 
+  if (fs.existsSync(path.join(dir, 'furniture.json'))) {
+    problems.push({
+      file: display(path.join(dir, 'furniture.json')),
+      path: '',
+      message: 'is no longer read: page furniture and the regions that give quotes their position are in layout.json (rename the file; captions are evidence now, kind "caption")',
+    });
+  }
+
   const corpus = new Map<string, string>();
   const corpusDir = path.join(dir, 'corpus');
   if (fs.existsSync(corpusDir)) {
@@ -116,7 +125,7 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
 
   const data: SeedData = {
     documents: readArray(path.join(dir, 'documents.json'), documentSchema, true),
-    furniture: readArray(path.join(dir, 'furniture.json'), furnitureSchema, false),
+    layout: readArray(path.join(dir, 'layout.json'), layoutSchema, false) as Located<SeedLayout>[],
     entities: entityFiles.flatMap((file) => readArray(file, entitySchema, true)),
     relationships: readArray(path.join(dir, 'relationships.json'), relationshipSchema, true),
     figures: readArray(path.join(dir, 'figures.json'), figureSchema, false),

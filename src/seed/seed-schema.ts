@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentMetadataKey } from '../model/document';
 import { ENTITY_KINDS } from '../model/entity-types';
+import { EVIDENCE_POSITIONS, FURNITURE_KINDS, type EvidencePosition, type FurnitureKind } from '../model/evidence';
 import { RELATIONSHIP_TYPE_NAMES } from '../model/relationship-types';
 import { partialDateProblem } from '../model/partial-date';
 
@@ -18,8 +19,12 @@ export const evidenceSchema = z
   .object({
     doc: idSchema.describe('id of the source document'),
     quote: z.string().min(3, { message: 'must be a verbatim quote of at least 3 characters' }),
+    /** Which occurrence (1-based, in text order) a quote that occurs more than once in its document means. */
+    occurrence: z.number().int().positive().optional(),
   })
   .strict();
+
+export type SeedEvidence = z.infer<typeof evidenceSchema>;
 
 /** Why a fact is inferred rather than stated; absent for stated facts. */
 const inferredSchema = z.string().min(10, { message: 'must explain the inference in a sentence' }).optional();
@@ -90,6 +95,11 @@ const documentMetadata = {
   dataPeriodFrom: partialDateSchema.optional(),
   dataPeriodTo: partialDateSchema.optional(),
   attribution: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  retrieved: partialDateSchema.describe('when the copy kept in seed/corpus/ was taken'),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'must be a language tag such as "en" or "zh-CN"' }),
+  terms: z.string().min(1).describe('the terms under which the copy is kept'),
 } satisfies Record<DocumentMetadataKey, z.ZodType>;
 
 export const documentSchema = z.object({ ...documentMetadata, evidence: z.array(evidenceSchema).min(1) }).strict();
@@ -97,17 +107,20 @@ export const documentSchema = z.object({ ...documentMetadata, evidence: z.array(
 export type SeedDocument = z.infer<typeof documentSchema>;
 
 
-export const furnitureSchema = z
+/** A marked region of a document: page furniture (refused as evidence), or a region that gives quotes their position. */
+export const layoutSchema = z
   .object({
     doc: idSchema,
-    kind: z.enum(['site header', 'share button', 'photo caption', 'navigation', 'related link', 'test string', 'footer']),
+    kind: z.enum([...FURNITURE_KINDS, ...EVIDENCE_POSITIONS.filter((p) => p !== 'body')] as [string, ...string[]]),
     text: z.string().min(1),
-    /** When given, the span runs from `text` to the end of the next occurrence of `until`. */
+    /** When given, the region runs from `text` to the end of the next occurrence of `until`. */
     until: z.string().min(1).optional(),
+    /** Which occurrence of `text` (1-based) starts the region, when the text occurs more than once. */
+    occurrence: z.number().int().positive().optional(),
   })
   .strict();
 
-export type SeedFurniture = z.infer<typeof furnitureSchema>;
+export type SeedLayout = Omit<z.infer<typeof layoutSchema>, 'kind'> & { kind: FurnitureKind | EvidencePosition };
 
 
 const propertyValue = z.union([z.string().min(1), z.number(), z.boolean(), z.array(z.string().min(1))]);
@@ -143,7 +156,10 @@ export const figureSchema = z
     date: partialDateSchema.optional(),
     periodFrom: partialDateSchema.optional(),
     periodTo: partialDateSchema.optional(),
+    /** Quotes that state the figure: each contains it as written (for a table cell, the row that holds it). */
     evidence: z.array(evidenceSchema).min(1),
+    /** Quotes that qualify it without stating it: a table's header with the unit, the article's note on its period. */
+    context: z.array(evidenceSchema).default([]),
     inferred: inferredSchema,
   })
   .strict();

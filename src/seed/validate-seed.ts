@@ -2,10 +2,10 @@ import { NameIndex } from '../model/entity-resolution';
 import type { EntityType } from '../model/entity-types';
 import { earliestDay, latestDay } from '../model/partial-date';
 import { isRelationshipType, relationshipDefinition } from '../model/relationship-types';
-import { CorpusDocument } from './corpus';
+import { CorpusDocument, normalizeWhitespace } from './corpus';
 import type { Located, SeedData } from './read-seed';
 import type { SeedProblem } from './seed-problem';
-import type { SeedDocument, SeedEntity, SeedFigure, SeedRelationship } from './seed-schema';
+import type { SeedDocument, SeedEntity, SeedEvidence, SeedFigure, SeedRelationship } from './seed-schema';
 
 /** Seed data that passed every check, indexed for building the graph. */
 export interface ValidatedSeed {
@@ -65,27 +65,28 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
     corpus.set(item.value.id, new CorpusDocument(item.value.id, text));
     checkOrder(item, 'dataPeriodTo', item.value.dataPeriodFrom, item.value.dataPeriodTo, at);
   }
-  for (const item of data.furniture) {
+  for (const item of data.layout) {
     const doc = corpus.get(item.value.doc);
     if (!doc) {
       if (!brokenRoot(item.value.doc)) at(item, 'doc', `unknown document "${item.value.doc}"`);
     } else {
-      const problem = doc.addFurniture(item.value);
+      const problem = doc.addLayout(item.value);
       if (problem) at(item, 'text', problem);
     }
   }
 
-  const checkEvidence = (item: Located<{ evidence: { doc: string; quote: string }[] }>) => {
-    item.value.evidence.forEach((evidence, i) => {
+  const checkQuotes = (item: Located<unknown>, field: string, list: SeedEvidence[]) => {
+    list.forEach((evidence, i) => {
       const doc = corpus.get(evidence.doc);
       if (!doc) {
-        if (!brokenRoot(evidence.doc)) at(item, `evidence[${i}].doc`, `unknown document "${evidence.doc}"`);
+        if (!brokenRoot(evidence.doc)) at(item, `${field}[${i}].doc`, `unknown document "${evidence.doc}"`);
         return;
       }
-      const problem = doc.quoteProblem(evidence.quote);
-      if (problem) at(item, `evidence[${i}].quote`, problem);
+      const problem = doc.quoteProblem(evidence.quote, evidence.occurrence);
+      if (problem) at(item, `${field}[${i}].${problem.startsWith('"occurrence"') ? 'occurrence' : 'quote'}`, problem);
     });
   };
+  const checkEvidence = (item: Located<{ evidence: SeedEvidence[] }>) => checkQuotes(item, 'evidence', item.value.evidence);
   data.documents.forEach(checkEvidence);
   data.entities.forEach(checkEvidence);
   data.relationships.forEach(checkEvidence);
@@ -149,6 +150,14 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
   }
 
   for (const item of data.figures) {
+    checkQuotes(item, 'context', item.value.context);
+    // A figure's evidence states it: each quote contains the number as the source writes it.
+    const stated = statedNumber(item.value.statedAs);
+    item.value.evidence.forEach((evidence, i) => {
+      if (stated && !normalizeWhitespace(evidence.quote).toLowerCase().includes(stated.toLowerCase())) {
+        at(item, `evidence[${i}].quote`, `does not state the figure "${stated}" (from statedAs); move a quote that only qualifies it to "context"`);
+      }
+    });
     if (!types.has(item.value.subject) && !data.invalidIds.has(item.value.subject)) at(item, 'subject', `"${item.value.subject}" is not a known entity id`);
     checkOrder(item, 'periodTo', item.value.periodFrom, item.value.periodTo, at);
   }
@@ -174,6 +183,13 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
     },
     problems,
   };
+}
+
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion)\b/i;
+
+/** The number in a figure's statedAs as the source writes it ("3,000", "2.5", "four"), or undefined when none. */
+export function statedNumber(statedAs: string): string | undefined {
+  return /\d[\d,.]*\d|\d/.exec(statedAs)?.[0] ?? NUMBER_WORDS.exec(statedAs)?.[0];
 }
 
 function checkOrder(

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareSeed } from '../../src/seed/load-seed';
+import { readSeed } from '../../src/seed/read-seed';
+import { validateSeed } from '../../src/seed/validate-seed';
 import { SeedValidationError } from '../../src/seed/seed-problem';
 import { FIXTURE_SEED_DIR, SeedCopy } from '../helpers/seed-fixture';
 
@@ -53,16 +55,50 @@ describe('seed validation', () => {
     );
   });
 
-  it('rejects a quote taken from a photo caption', () => {
+  it('rejects a quote taken from page furniture, and accepts one from a photo caption with its position', () => {
     const copy = new SeedCopy().edit<Row[]>('entities/people.json', (rows) => {
       rows.push({
         id: 'person:audrey-azoulay',
         type: 'Person',
         name: 'Audrey Azoulay',
-        evidence: [{ doc: 'doc:ichei-mlw-2019', quote: 'Audrey Azoulay, Director-General of UNESCO delivered a speech' }],
+        evidence: [
+          { doc: 'doc:ichei-mlw-2019', quote: 'Audrey Azoulay, Director-General of UNESCO delivered a speech' },
+          { doc: 'doc:ichei-mlw-2019', quote: 'Scan the QR code' },
+        ],
       });
     });
-    expect(problemsOf(copy)).toMatch(/people\.json \[1\]\.evidence\[0\]\.quote: quote comes only from page furniture \(photo caption\)/);
+    const { data, problems } = readSeed(copy.dir);
+    copy.remove();
+    const { seed: validated, problems: more } = validateSeed(data);
+    expect([...problems, ...more].map((p) => `${p.path}: ${p.message}`)).toEqual([
+      '[1].evidence[1].quote: quote comes only from page furniture (share button) of doc:ichei-mlw-2019, which is not knowledge',
+    ]);
+    const text = validated.corpus.get('doc:ichei-mlw-2019')!;
+    const caption = text.locate('Audrey Azoulay, Director-General of UNESCO delivered a speech');
+    expect(caption).toMatchObject({ position: 'caption' });
+    const { start, end } = caption as { start: number; end: number };
+    expect(text.text.slice(start, end)).toBe('Audrey Azoulay, Director-General of UNESCO delivered a speech');
+  });
+
+  it('locates a quote across a line break, and asks which occurrence a repeated quote means', () => {
+    const text = prepareSeed(FIXTURE_SEED_DIR).seed.corpus.get('doc:ichei-mlw-2019')!;
+    const wrapped = text.locate('Higher Education Innovation under the auspices');
+    expect(wrapped).toMatchObject({ position: 'masthead' });
+    const { start, end } = wrapped as { start: number; end: number };
+    expect(text.text.slice(start, end)).toBe('Higher Education Innovation\nunder the auspices');
+    expect(text.locate('Mobile Learning Week')).toEqual({
+      problem: expect.stringMatching(/^quote occurs \d+ times in doc:ichei-mlw-2019 \(at character \d+ \(headline\), .*say which with "occurrence": 1 to \d+$/),
+    });
+    const second = text.locate('Mobile Learning Week', 2) as { start: number };
+    expect(second.start).toBeGreaterThan((text.locate('Mobile Learning Week', 1) as { start: number }).start);
+    expect(text.locate('Mobile Learning Week', 99)).toEqual({ problem: expect.stringMatching(/^"occurrence": 99, but the quote occurs \d+ time/) });
+  });
+
+  it('refuses a figure quote that does not state the figure', () => {
+    const copy = new SeedCopy().edit<Row[]>('figures.json', (rows) => {
+      (rows[0]!.evidence as unknown[]).push({ doc: 'doc:ichei-mlw-2019', quote: 'Mobile Learning Week is UNESCO’s flagship ICT in education conference' });
+    });
+    expect(problemsOf(copy)).toMatch(/figures\.json \[0\]\.evidence\[1\]\.quote: does not state the figure "800" \(from statedAs\); move a quote that only qualifies it to "context"/);
   });
 
   it('reports a duplicate id with both places', () => {
