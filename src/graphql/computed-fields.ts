@@ -1,12 +1,36 @@
+import { formatCitation, type CitableDocument } from '../model/citation';
 import type { EntityType } from '../model/entity-types';
+import { EVIDENCE_PROPERTIES, FIGURE_CONTEXT_PROPERTIES, type EvidencePosition } from '../model/evidence';
 import type { ApiContext } from './context';
 import { entityTypeEnum, type EntityRecord } from './records';
 
-/** Pairs the parallel evidence lists of a node or relationship; the document ids are fetched only when `document` is selected. */
-export function evidence(props: Record<string, unknown>): { documentId: string; quote: string }[] {
-  const docs = (props.evidenceDocs as string[] | undefined) ?? [];
-  const quotes = (props.evidenceQuotes as string[] | undefined) ?? [];
-  return Array.from({ length: Math.max(docs.length, quotes.length) }, (_, i) => ({ documentId: docs[i] ?? '', quote: quotes[i] ?? '' }));
+/** One evidence item as the API resolves it; `document` and `citation` load the document by its id. */
+export interface EvidenceItem {
+  documentId: string;
+  quote: string;
+  position: EvidencePosition | null;
+  start: number | null;
+  end: number | null;
+}
+
+/** The stored lists an evidence field reads: the item's evidence or, for a Figure's context, its context lists. */
+export const evidenceReads = (names: Record<keyof typeof EVIDENCE_PROPERTIES, string> = EVIDENCE_PROPERTIES): string[] => Object.values(names);
+
+/** Pairs the parallel evidence lists of a node or relationship into items. */
+export function evidence(props: Record<string, unknown>, names: Record<keyof typeof EVIDENCE_PROPERTIES, string> = EVIDENCE_PROPERTIES): EvidenceItem[] {
+  const list = <T>(key: string) => (props[key] as T[] | undefined) ?? [];
+  const docs = list<string>(names.docs);
+  const quotes = list<string>(names.quotes);
+  const positions = list<EvidencePosition>(names.positions);
+  const starts = list<number>(names.starts);
+  const ends = list<number>(names.ends);
+  return Array.from({ length: Math.max(docs.length, quotes.length) }, (_, i) => ({
+    documentId: docs[i] ?? '',
+    quote: quotes[i] ?? '',
+    position: positions[i] ?? null,
+    start: starts[i] ?? null,
+    end: ends[i] ?? null,
+  }));
 }
 
 /** An Entity field answered by code rather than read from the property of its own name. */
@@ -23,7 +47,14 @@ export const COMPUTED_ENTITY_FIELDS: Record<string, ComputedField> = {
   type: { reads: [], resolve: (parent) => entityTypeEnum(parent.label) },
   aliases: { reads: ['aliases'], resolve: (parent) => (parent.props.aliases as string[] | undefined) ?? [] },
   inferred: { reads: ['inferred'], resolve: (parent) => parent.props.inferred === true },
-  evidence: { reads: ['evidenceDocs', 'evidenceQuotes'], resolve: (parent) => evidence(parent.props) },
+  evidence: { reads: evidenceReads(), resolve: (parent) => evidence(parent.props) },
+  // Quotes that qualify a figure without stating it.
+  context: { reads: evidenceReads(FIGURE_CONTEXT_PROPERTIES), resolve: (parent) => evidence(parent.props, FIGURE_CONTEXT_PROPERTIES), types: ['Figure'] },
+  citation: {
+    reads: ['title', 'publisher', 'published', 'url', 'retrieved', 'file'],
+    resolve: (parent) => formatCitation(parent.props as unknown as CitableDocument),
+    types: ['Document'],
+  },
   // The entity's `kind` property, for the types that have one.
   category: {
     reads: ['kind'],

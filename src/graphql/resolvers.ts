@@ -1,9 +1,10 @@
 import { getArgumentValues, GraphQLScalarType, Kind, type GraphQLFieldResolver, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
+import { formatCitation, type CitableDocument } from '../model/citation';
 import { ENTITY_TYPES, type EntityType } from '../model/entity-types';
 import { isRelationshipType, type RelationshipType } from '../model/relationship-types';
 import { boundedInt, idArg, parseArgs, partialDateArg } from './args';
-import { COMPUTED_ENTITY_FIELDS, evidence } from './computed-fields';
+import { COMPUTED_ENTITY_FIELDS, evidence, type EvidenceItem } from './computed-fields';
 import type { ApiContext } from './context';
 import { BadUserInputError, NotFoundError } from './errors';
 import * as queries from './queries';
@@ -144,7 +145,12 @@ export const resolvers = {
     evidence: (rel: RelationshipRecord) => evidence(rel.props),
   },
   Evidence: {
-    document: (e: { documentId: string }, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(e.documentId),
+    document: (e: EvidenceItem, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(e.documentId),
+    position: (e: EvidenceItem) => e.position?.toUpperCase() ?? null,
+    citation: async (e: EvidenceItem, _args: unknown, ctx: ApiContext) => {
+      const doc = await ctx.loaders.entity.load(e.documentId);
+      return formatCitation((doc?.props ?? { title: e.documentId }) as unknown as CitableDocument, e);
+    },
   },
   ConnectionPath: { length: (path: queries.ConnectionPath) => path.hops.length },
   GraphNode: {

@@ -8,13 +8,13 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { RELATIONSHIP_TYPES, type RelationshipDefinition } from '../model/relationship-types';
-import { COMPUTED_ENTITY_FIELDS } from './computed-fields';
+import { COMPUTED_ENTITY_FIELDS, evidenceReads } from './computed-fields';
 import { RELATIONSHIP_FIELD_NAMES } from './relationship-fields';
 
 /** Relationship properties a client can ask for, by GraphQL field name. */
 const RELATIONSHIP_FIELD_KEYS: Record<string, string[]> = {
   id: ['seedKey'],
-  evidence: ['evidenceDocs', 'evidenceQuotes'],
+  evidence: evidenceReads(),
   inferred: ['inferred'],
   inference: ['inference'],
   validFrom: ['validFrom'],
@@ -51,9 +51,7 @@ export function selectedFields(info: GraphQLResolveInfo, path: string[] = []): F
 export function relationshipKeys(info: GraphQLResolveInfo, path: string[] = []): string[] {
   const keys = new Set<string>();
   for (const field of selectedFields(info, path)) {
-    // Evidence without its documents needs only the quotes.
-    const wanted =
-      field.name.value === 'evidence' && !isSelected(info, [...path, 'evidence', 'document']) ? ['evidenceQuotes'] : RELATIONSHIP_FIELD_KEYS[field.name.value];
+    const wanted = RELATIONSHIP_FIELD_KEYS[field.name.value];
     for (const key of wanted ?? []) keys.add(key);
   }
   return [...keys].sort();

@@ -36,3 +36,13 @@ export function latestDay(value: PartialDate): string {
   if (day === undefined) return `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}`;
   return value;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A partial date in words, as a citation writes it: "8 March 2019", "March 2019", "2019". */
+export function partialDateInWords(value: PartialDate): string {
+  const [year, month, day] = value.split('-');
+  if (month === undefined) return year!;
+  const name = MONTHS[Number(month) - 1]!;
+  return day === undefined ? `${name} ${year}` : `${Number(day)} ${name} ${year}`;
+}

@@ -5,6 +5,7 @@ import { normalizeName } from '../model/entity-resolution';
 import type { EntityType } from '../model/entity-types';
 import { earliestDay, latestDay } from '../model/partial-date';
 import type { RelationshipType } from '../model/relationship-types';
+import { normalizeWhitespace } from './corpus';
 import type { SeedEntity, SeedEvidence } from './seed-schema';
 import { relationshipKey, type ValidatedSeed } from './validate-seed';
 
@@ -41,8 +42,12 @@ type Corpus = ValidatedSeed['corpus'];
  */
 function evidenceLists(corpus: Corpus, evidence: Evidence[], names: Record<keyof typeof EVIDENCE_PROPERTIES, string> = EVIDENCE_PROPERTIES): Properties {
   const located = evidence.map((e) => {
-    const where = corpus.get(e.doc)!.locate(e.quote, e.occurrence);
-    if ('problem' in where) throw new Error(`validated evidence cannot be located: ${where.problem}`);
+    const doc = corpus.get(e.doc)!;
+    const where = doc.locate(e.quote, e.occurrence);
+    // Checked again here, so that no offset is stored that does not give back its quote.
+    if ('problem' in where || normalizeWhitespace(doc.text.slice(where.start, where.end)) !== normalizeWhitespace(e.quote)) {
+      throw new Error(`validated evidence cannot be located in ${e.doc}: "${e.quote}"`);
+    }
     return where;
   });
   return {

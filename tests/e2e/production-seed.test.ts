@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../src/db/database';
 import { PROJECT_ROOT } from '../../src/project-root';
+import { EVIDENCE_POSITIONS } from '../../src/model/evidence';
 import { prepareSeed } from '../../src/seed/load-seed';
 import { startApi, type RunningApi } from '../helpers/api';
 import { guideSnippets } from '../helpers/browser-guide';
@@ -46,6 +47,7 @@ const expectations: Record<string, (data: Json) => void> = {
       'UNESCO',
     ]);
     expect(event.speakers).toEqual([
+      expect.objectContaining({ format: 'speech', from: { name: 'Audrey Azoulay' } }),
       expect.objectContaining({
         format: 'speech',
         topic: 'higher education innovation in the context of AI',
@@ -138,16 +140,7 @@ describe('the production seed files', () => {
   it('keep page furniture out of the graph', () => {
     const { rows } = prepareSeed(SEED_DIR);
     const names = rows.nodes.map((n) => String(n.props.name)).join('\n');
-    for (const furniture of [
-      'Textile',
-      'Share to',
-      'QR code',
-      'lose weight',
-      'ceramic headphones',
-      'Global Learning Science Alliance',
-      'Audrey Azoulay',
-      'HAN Wei',
-    ]) {
+    for (const furniture of ['Textile', 'Share to', 'QR code', 'lose weight', 'ceramic headphones', 'Global Learning Science Alliance']) {
       expect(names).not.toContain(furniture);
     }
   });
@@ -163,8 +156,10 @@ describe('facts from both articles, with their evidence', () => {
       ['Huawei', 'global strategic partner'],
       ['Weidong Cloud Education Group', 'global strategic partner'],
     ]);
-    expect(rows[0]!.docs).toEqual(['doc:ichei-mlw-2019']);
+    // The body says it, and so does a photo caption.
+    expect(rows[0]!.docs).toEqual(['doc:ichei-mlw-2019', 'doc:ichei-mlw-2019']);
     expect(rows[0]!.quotes[0]).toContain('global strategic partners- HUAWEI and Weidong Cloud Education Group');
+    expect(rows[0]!.quotes[1]).toBe('ICHEI with its global strategic partner—HUAWEI and Weidong');
 
     const organizers = await db.read<{ name: string }>("MATCH (o)-[:ORGANIZED]->(:Event {id: 'event:mlw-2019'}) RETURN o.name AS name ORDER BY name");
     expect(organizers.map((o) => o.name)).toEqual(['International Telecommunication Union', 'ProFuturo Foundation', 'Skillogs', 'UNESCO']);
@@ -204,6 +199,85 @@ describe('facts from both articles, with their evidence', () => {
     );
     expect(row!.inferred).toBe(true);
     expect(row!.why).toMatch(/does not state it/);
+  });
+
+  it('takes the facts photo captions state, with the position "caption"', async () => {
+    const rows = await db.read<{ person: string; type: string; target: string; title: string | null; inferred: boolean; positions: string[] }>(
+      "MATCH (p:Person)-[r:HOLDS_POST|SPOKE_AT]->(t) WHERE p.id IN ['person:audrey-azoulay', 'person:han-wei'] " +
+        'RETURN p.name AS person, type(r) AS type, t.id AS target, r.title AS title, r.inferred AS inferred, r.evidencePositions AS positions ' +
+        'ORDER BY person, type',
+    );
+    expect(rows).toEqual([
+      { person: 'Audrey Azoulay', type: 'HOLDS_POST', target: 'org:unesco', title: 'Director-General', inferred: false, positions: ['caption'] },
+      { person: 'Audrey Azoulay', type: 'SPOKE_AT', target: 'event:mlw-2019', title: null, inferred: true, positions: ['caption'] },
+      { person: 'HAN Wei', type: 'HOLDS_POST', target: 'org:ichei', title: 'Deputy Director', inferred: false, positions: ['caption'] },
+      { person: 'HAN Wei', type: 'SPOKE_AT', target: 'event:mlw-2019-symposiums', title: null, inferred: true, positions: ['caption'] },
+    ]);
+  });
+
+  it('locates every quote: a position, and offsets at which the stored text holds the quote', async () => {
+    const texts = new Map(
+      (await db.read<{ id: string; text: string }>('MATCH (d:Document) RETURN d.id AS id, d.text AS text')).map((d) => [d.id, d.text] as const),
+    );
+    const items = await db.read<{ owner: string; docs: string[]; quotes: string[]; positions: string[]; starts: number[]; ends: number[] }>(
+      'MATCH (n:Entity) RETURN n.id AS owner, n.evidenceDocs AS docs, n.evidenceQuotes AS quotes, n.evidencePositions AS positions, ' +
+        'n.evidenceStarts AS starts, n.evidenceEnds AS ends ' +
+        'UNION ALL MATCH ()-[r]->() WHERE r.seedManaged RETURN r.seedKey AS owner, r.evidenceDocs AS docs, r.evidenceQuotes AS quotes, ' +
+        'r.evidencePositions AS positions, r.evidenceStarts AS starts, r.evidenceEnds AS ends',
+    );
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const item of items) {
+      item.quotes.forEach((quote, i) => {
+        checked++;
+        const stored = texts.get(item.docs[i]!)!.slice(item.starts[i], item.ends[i]);
+        if (squash(stored) !== squash(quote) || !EVIDENCE_POSITIONS.includes(item.positions[i] as never)) wrong.push(`${item.owner} [${i}]`);
+      });
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(400);
+    const positions = await db.read<{ position: string }>(
+      'MATCH (n:Entity) UNWIND n.evidencePositions AS position RETURN position UNION MATCH ()-[r]->() UNWIND r.evidencePositions AS position RETURN position',
+    );
+    expect(positions.map((p) => p.position).sort()).toEqual([...EVIDENCE_POSITIONS].sort());
+  });
+
+  it('stores whole numbers as integers', async () => {
+    const rows = await db.read<{ kind: string }>(
+      'MATCH (g:Goal) WHERE g.order IS NOT NULL RETURN DISTINCT valueType(g.order) AS kind UNION MATCH (t:Theme) WHERE t.rank IS NOT NULL RETURN DISTINCT valueType(t.rank) AS kind ' +
+        'UNION MATCH (f:Figure) RETURN DISTINCT valueType(f.value) AS kind UNION MATCH ()-[r]->() WHERE r.order IS NOT NULL RETURN DISTINCT valueType(r.order) AS kind ' +
+        'UNION MATCH ()-[r]->() RETURN DISTINCT valueType(r.evidenceStarts) AS kind',
+    );
+    expect(rows.map((r) => r.kind).sort()).toEqual(['INTEGER NOT NULL', 'LIST<INTEGER NOT NULL> NOT NULL']);
+  });
+
+  it("quotes the row that states a table's figure, and the header with its unit as context", async () => {
+    const [row] = await db.read<{ statedAs: string; value: number; quotes: string[]; context: string[]; positions: string[] }>(
+      "MATCH (f:Figure {id: 'figure:digital-education-gap-africa-discussion-volume'}) " +
+        'RETURN f.statedAs AS statedAs, f.value AS value, f.evidenceQuotes AS quotes, f.contextQuotes AS context, f.evidencePositions AS positions',
+    );
+    expect(row).toEqual({
+      statedAs: '156 (in units of 10,000)',
+      value: 1_560_000,
+      quotes: ['3A gap in digital education in Africa156Kenya, South Africa, Nigeria'],
+      context: [
+        'RankingHot TopicsDiscussion volume (10,000)Mainly participated countries',
+        'The data statistics cycle in this article is from November 1 to 10, 2023',
+      ],
+      positions: ['table'],
+    });
+  });
+
+  it('describes each source for a citation', async () => {
+    const docs = await db.read<Record<string, unknown>>(
+      'MATCH (d:Document) RETURN d.id AS id, d.publisher AS publisher, d.language AS language, d.retrieved AS retrieved, d.terms AS terms ORDER BY id',
+    );
+    expect(docs).toEqual([
+      expect.objectContaining({ id: 'doc:ichei-mlw-2019', publisher: expect.stringMatching(/^ICHEI/), language: 'en', retrieved: '2026-11-21' }),
+      expect.objectContaining({ id: 'doc:xibai-gseci-2025', publisher: 'Xibai', language: 'en', retrieved: '2026-11-21' }),
+    ]);
+    for (const doc of docs) expect(doc.terms).toMatch(/not covered by the project's data licence/);
   });
 
   it('gives every node and relationship evidence from a document in the graph', async () => {

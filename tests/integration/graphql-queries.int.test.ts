@@ -131,6 +131,41 @@ describe('asOf keeps the facts valid at a (partial) date', () => {
   });
 });
 
+describe('evidence a reader can weigh and cite', () => {
+  it('gives each quote its position, offsets into the document text, and a citation', async () => {
+    const { data, errors } = await run(`{
+      entity(id: "org:ichei") { relationships(types: [PARTNER_OF], first: 1) {
+        evidence { quote position start end citation document { id text publisher language retrieved url terms citation } }
+      } }
+    }`);
+    expect(errors).toBeUndefined();
+    const [body, caption] = data.entity.relationships[0].evidence;
+    expect(body).toMatchObject({
+      position: 'BODY',
+      document: { id: 'doc:ichei-mlw-2019', publisher: expect.stringMatching(/^ICHEI/), language: 'en', url: null },
+    });
+    expect(caption).toMatchObject({ quote: 'ICHEI with its global strategic partner—HUAWEI and Weidong', position: 'CAPTION' });
+    for (const item of [body, caption]) expect(item.document.text.slice(item.start, item.end).replace(/\s+/g, ' ')).toBe(item.quote.replace(/\s+/g, ' '));
+    expect(caption.citation).toBe(`${caption.document.citation} Quoted from the caption, characters ${caption.start}-${caption.end}.`);
+    expect(caption.document.citation).toMatch(
+      /^ICHEI .*\. "ICHEI Participated in the 2019 Mobile Learning Week .*"\. 8 March 2019\. Source URL not recorded\. Copy retrieved 21 November 2026 \(000_a57d32375154c029\.txt\)\.$/,
+    );
+  });
+
+  it("gives a figure's qualifying quotes as its context", async () => {
+    const { data, errors } = await run(
+      '{ entity(id: "figure:mlw-annual-participants") { ... on Figure { value statedAs evidence { quote position } context { quote } } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data.entity).toEqual({
+      value: 800,
+      statedAs: 'over 800 participants',
+      evidence: [{ quote: expect.stringContaining('800'), position: 'BODY' }],
+      context: [],
+    });
+  });
+});
+
 describe('lists and search', () => {
   it('pages through every organization with cursors, without gaps or repeats', async () => {
     const seen: string[] = [];

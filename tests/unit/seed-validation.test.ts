@@ -98,7 +98,9 @@ describe('seed validation', () => {
     const copy = new SeedCopy().edit<Row[]>('figures.json', (rows) => {
       (rows[0]!.evidence as unknown[]).push({ doc: 'doc:ichei-mlw-2019', quote: 'Mobile Learning Week is UNESCO’s flagship ICT in education conference' });
     });
-    expect(problemsOf(copy)).toMatch(/figures\.json \[0\]\.evidence\[1\]\.quote: does not state the figure "800" \(from statedAs\); move a quote that only qualifies it to "context"/);
+    expect(problemsOf(copy)).toMatch(
+      /figures\.json \[0\]\.evidence\[1\]\.quote: does not state the figure "800" \(from statedAs\); move a quote that only qualifies it to "context"/,
+    );
   });
 
   it('reports a duplicate id with both places', () => {

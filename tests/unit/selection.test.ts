@@ -31,8 +31,18 @@ describe('relationshipKeys', () => {
       attendances { role validFrom to { name } ... on Relationship { inferred evidence { quote document { id } } } }
     } } fragment Ev on Relationship { evidence { quote } }`);
     // Quotes alone do not need the documents' ids; asking for the document does.
-    expect(relationshipKeys(info, ['partnership'])).toEqual(['evidenceQuotes', 'kind']);
-    expect(relationshipKeys(info, ['attendances'])).toEqual(['evidenceDocs', 'evidenceQuotes', 'inferred', 'role', 'validFrom']);
+    // Evidence reads its five parallel lists, whichever of its fields are selected.
+    expect(relationshipKeys(info, ['partnership'])).toEqual(['evidenceDocs', 'evidenceEnds', 'evidencePositions', 'evidenceQuotes', 'evidenceStarts', 'kind']);
+    expect(relationshipKeys(info, ['attendances'])).toEqual([
+      'evidenceDocs',
+      'evidenceEnds',
+      'evidencePositions',
+      'evidenceQuotes',
+      'evidenceStarts',
+      'inferred',
+      'role',
+      'validFrom',
+    ]);
   });
 
   it('asks only for the seed key when the id and the ends are selected', () => {
@@ -45,7 +55,18 @@ describe('entityKeys', () => {
   it('maps selected Entity fields, of every fragment, to node properties, with the id always', () => {
     const info = infoFor(`{ x { to { type description ... on Organization { acronym category partners { kind } } ...E } } }
       fragment E on Event { startDate evidence { quote } }`);
-    expect(entityKeys(info, ['to'])).toEqual(['acronym', 'description', 'evidenceDocs', 'evidenceQuotes', 'id', 'kind', 'startDate']);
+    expect(entityKeys(info, ['to'])).toEqual([
+      'acronym',
+      'description',
+      'evidenceDocs',
+      'evidenceEnds',
+      'evidencePositions',
+      'evidenceQuotes',
+      'evidenceStarts',
+      'id',
+      'kind',
+      'startDate',
+    ]);
   });
 
   it('takes nothing from a selection that is not an Entity field', () => {

@@ -1,11 +1,12 @@
 import { DOCUMENT_METADATA } from '../../model/document';
+import { EVIDENCE_PROPERTIES } from '../../model/evidence';
 import { label, propertyKey } from '../../model/cypher-names';
 import type { EntityType } from '../../model/entity-types';
 
 // properties() rather than a projection naming every key: the driver decodes a map of mostly-null keys many times
 // slower. Documents are the exception, so that their full text (Document.text loads it on demand) is not carried
 // along with every query that touches them.
-const DOCUMENT_KEYS = [...DOCUMENT_METADATA, 'evidenceDocs', 'evidenceQuotes', 'inferred'];
+const DOCUMENT_KEYS = [...DOCUMENT_METADATA, ...Object.values(EVIDENCE_PROPERTIES), 'inferred'];
 
 /** `v {.a, .b}`: a map projection of the given (allow-listed) property keys. */
 export function propertyMap(variable: string, keys: readonly string[]): string {
