@@ -4,6 +4,13 @@ import type { Database } from './database';
 
 /** Name of the full-text index over entity names and aliases. */
 export const NAME_INDEX = 'entity_names';
+/** Full-text indexes over the folded words of evidence quotes, on nodes and on relationships, and of document texts. */
+export const NODE_EVIDENCE_INDEX = 'node_evidence';
+export const RELATIONSHIP_EVIDENCE_INDEX = 'relationship_evidence';
+export const DOCUMENT_TEXT_INDEX = 'document_text';
+
+// The indexed text is already folded into words (model/text-search.ts); Lucene only splits it on spaces and lines.
+const FOLDED = "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}";
 
 /** The constraints and indexes of the model, each idempotent; labels and types come from the model's allow-lists. */
 export function graphSchemaStatements(): string[] {
@@ -21,6 +28,9 @@ export function graphSchemaStatements(): string[] {
     ]),
     `CREATE FULLTEXT INDEX ${NAME_INDEX} IF NOT EXISTS FOR (n:${SEARCHABLE_TYPES.join('|')}) ON EACH [n.name, n.searchText] ` +
       "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}}",
+    `CREATE FULLTEXT INDEX ${NODE_EVIDENCE_INDEX} IF NOT EXISTS FOR (n:${ENTITY_TYPES.join('|')}) ON EACH [n.evidenceText] ${FOLDED}`,
+    `CREATE FULLTEXT INDEX ${RELATIONSHIP_EVIDENCE_INDEX} IF NOT EXISTS FOR ()-[r:${RELATIONSHIP_TYPE_NAMES.join('|')}]-() ON EACH [r.evidenceText] ${FOLDED}`,
+    `CREATE FULLTEXT INDEX ${DOCUMENT_TEXT_INDEX} IF NOT EXISTS FOR (n:Document) ON EACH [n.textIndexed] ${FOLDED}`,
   ];
 }
 

@@ -60,10 +60,13 @@ export async function search(
     loaders.budget.take(rows.length);
     if (rows.length > 0 || combine === 'OR') {
       const wanted = normalizeName(args.text);
-      return rows
-        .map((row) => ({ entity: entityOf(loaders, row.node, keys), score: row.score, closeness: closeness(wanted, row.node.props) }))
-        .sort((a, b) => b.closeness - a.closeness || b.score - a.score)
-        .map(({ entity, score }) => ({ entity, score }));
+      return (
+        rows
+          .map((row) => ({ entity: entityOf(loaders, row.node, keys), score: row.score, closeness: closeness(wanted, row.node.props) }))
+          .sort((a, b) => b.closeness - a.closeness || b.score - a.score)
+          // The score shown is the one the order follows first, so that scores never rise down the list.
+          .map(({ entity, closeness }) => ({ entity, score: closeness }))
+      );
     }
   }
   return [];

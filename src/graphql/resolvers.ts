@@ -10,6 +10,8 @@ import { BadUserInputError, NotFoundError } from './errors';
 import * as queries from './queries';
 import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
 import { ENTITY_RELATIONSHIP_FIELDS, LIST_CAP, relationshipFieldsOf, type RelationshipField } from './relationship-fields';
+import { entityByName, searchDocuments, searchEvidence, type EvidenceHit, type Passage, type SearchResult } from './evidence-search';
+import { pageOf } from './pagination';
 import { entityKeys, isSelected, mergeKeys, relationshipKeys, selectedFields } from './selection';
 import type { RelationshipSpec } from './translate/relationship-list';
 
@@ -126,6 +128,18 @@ function prefetchRelationships(ctx: ApiContext, info: GraphQLResolveInfo, entity
   ctx.loaders.relationships.load({ entityId, spec }).catch(() => undefined); // and failures
 }
 
+const searchArgs = z.object({
+  query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  first: boundedInt(1, 100).default(20),
+  after: z.string().max(500).nullish(),
+});
+
+// The extra fields of a search's connection, from the result it was cut from.
+const searchConnectionResolvers = {
+  resolvedEntity: (page: { result: SearchResult<unknown> }) => page.result.resolved,
+  spellings: (page: { result: SearchResult<unknown> }) => page.result.spellings.map((words) => words.join(' ')),
+};
+
 /** The resolver map of the API (schema in schema/api.graphql). */
 export const resolvers = {
   PartialDate,
@@ -151,6 +165,19 @@ export const resolvers = {
       const doc = await ctx.loaders.entity.load(e.documentId);
       return formatCitation((doc?.props ?? { title: e.documentId }) as unknown as CitableDocument, e);
     },
+  },
+  EvidenceHit: {
+    entities: async (hit: EvidenceHit, _args: unknown, ctx: ApiContext) => {
+      if (hit.entity) return [hit.entity];
+      const ends = await ctx.loaders.entity.loadMany([hit.relationship!.fromId, hit.relationship!.toId]);
+      return ends.filter((e) => e !== null && !(e instanceof Error));
+    },
+  },
+  EvidenceSearchConnection: searchConnectionResolvers,
+  PassageConnection: searchConnectionResolvers,
+  Passage: {
+    document: (p: Passage, _args: unknown, ctx: ApiContext) => ctx.loaders.entity.load(p.documentId),
+    position: (p: Passage) => p.position.toUpperCase(),
   },
   ConnectionPath: { length: (path: queries.ConnectionPath) => path.hops.length },
   GraphNode: {
@@ -211,6 +238,23 @@ export const resolvers = {
         args,
       );
       return queries.search(ctx.db, ctx.loaders, { text: a.query, labels: a.types, first: a.first, keys: entityKeys(info, ['entity']) });
+    },
+
+    searchEvidence: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(searchArgs, args);
+      const result = await searchEvidence(ctx.db, ctx.loaders, a.query);
+      return { ...pageOf(result.hits, a.first, a.after), result };
+    },
+
+    searchDocuments: async (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(searchArgs, args);
+      const result = await searchDocuments(ctx.db, ctx.loaders, a.query);
+      return { ...pageOf(result.hits, a.first, a.after), result };
+    },
+
+    entityByName: (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(z.object({ name: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters') }), args);
+      return entityByName(ctx.db, ctx.loaders, a.name);
     },
 
     partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
 import { EVIDENCE_PROPERTIES, FIGURE_CONTEXT_PROPERTIES } from '../model/evidence';
+import { indexedEvidenceText } from '../model/text-search';
 import { normalizeName } from '../model/entity-resolution';
 import type { EntityType } from '../model/entity-types';
 import { earliestDay, latestDay } from '../model/partial-date';
@@ -62,6 +63,8 @@ function evidenceLists(corpus: Corpus, evidence: Evidence[], names: Record<keyof
 function evidenceProps(corpus: Corpus, evidence: Evidence[], inferred: string | undefined): Properties {
   return {
     ...evidenceLists(corpus, evidence),
+    // What the evidence full-text index reads (graph-schema.ts): the quotes' folded words.
+    evidenceText: indexedEvidenceText(evidence.map((e) => e.quote)),
     inferred: inferred !== undefined,
     ...(inferred !== undefined ? { inference: inferred } : {}),
   };
@@ -104,7 +107,17 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
   for (const doc of seed.documents) {
     const { evidence, ...rest } = doc;
     const text = seed.corpus.get(doc.id)!.text;
-    addNode(doc.id, 'Document', { ...withoutUndefined(rest), text, ...evidenceProps(seed.corpus, evidence, undefined) });
+    const layout = seed.corpus.get(doc.id)!.regions();
+    addNode(doc.id, 'Document', {
+      ...withoutUndefined(rest),
+      text,
+      // The document's words for the passage full-text index, and its marked regions, for positions of passages.
+      textIndexed: indexedEvidenceText([text]),
+      layoutKinds: layout.map((r) => r.kind),
+      layoutStarts: layout.map((r) => neo4j.int(r.start)),
+      layoutEnds: layout.map((r) => neo4j.int(r.end)),
+      ...evidenceProps(seed.corpus, evidence, undefined),
+    });
   }
   for (const entity of seed.entities) addNode(entity.id, entity.type, entityProps(seed.corpus, entity), entity.aliases);
   for (const figure of seed.figures) {

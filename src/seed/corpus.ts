@@ -111,6 +111,13 @@ export class CorpusDocument {
     return { start: this.rawIndex[at]!, end: this.rawIndex[at + needle.length - 1]! + 1, position: kind };
   }
 
+  /** The marked regions in text order, with offsets in the stored text (end exclusive). */
+  regions(): { kind: Span['kind']; start: number; end: number }[] {
+    return [...this.spans]
+      .sort((a, b) => a.start - b.start)
+      .map((span) => ({ kind: span.kind, start: this.rawIndex[span.start]!, end: this.rawIndex[span.end - 1]! + 1 }));
+  }
+
   /** Why a quote cannot serve as evidence from this document, or undefined when it can. */
   quoteProblem(quote: string, occurrence?: number): string | undefined {
     const located = this.locate(quote, occurrence);

@@ -166,6 +166,87 @@ describe('evidence a reader can weigh and cite', () => {
   });
 });
 
+describe('search across the evidence', () => {
+  const all = async (field: 'searchEvidence' | 'searchDocuments', query: string, selection: string) => {
+    const nodes: Json[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (;;) {
+      const { data, errors } = await run(
+        `query($q: String!, $after: String) { ${field}(query: $q, first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${selection} } } } }`,
+        { q: query, after },
+      );
+      expect(errors).toBeUndefined();
+      total = data[field].totalCount;
+      nodes.push(...data[field].edges.map((e: Json) => e.node));
+      if (!data[field].pageInfo.hasNextPage) break;
+      after = data[field].pageInfo.endCursor;
+    }
+    expect(nodes).toHaveLength(total);
+    return nodes;
+  };
+
+  it('finds every quote that names an entity, under any of its spellings, with the facts and entities involved', async () => {
+    const hits = await all(
+      'searchEvidence',
+      'Unesco',
+      'score highlight matches { start end } evidence { quote position } relationship { type } entity { id } entities { id }',
+    );
+    // Every quote of the fixture that holds one of UNESCO's spellings, counted in the database (no spelling of
+    // UNESCO's is part of a longer word in the fixture).
+    const [expected] = await db.read<{ n: number }>(
+      "MATCH (u:Organization {id: 'org:unesco'}) WITH [s IN [u.name] + u.aliases | toLower(s)] AS spellings " +
+        'CALL () { MATCH (n:Entity) RETURN n.evidenceQuotes AS quotes UNION ALL MATCH ()-[r]->() RETURN r.evidenceQuotes AS quotes } ' +
+        'UNWIND quotes AS quote WITH spellings, quote WHERE any(s IN spellings WHERE toLower(quote) CONTAINS s) RETURN count(*) AS n',
+    );
+    expect(hits.length).toBe(expected!.n);
+    expect(hits.length).toBeGreaterThan(20);
+    expect(hits.map((h) => h.highlight)).toContain('ICHEI is the only category 2 centre of **UNECO** specialized in higher education.');
+    for (const hit of hits) {
+      expect(hit.highlight).toMatch(/\*\*(UNESCO|UNECO)\*\*/);
+      for (const m of hit.matches) expect(['UNESCO', 'UNECO']).toContain(hit.evidence.quote.slice(m.start, m.end));
+      expect(hit.relationship === null).toBe(hit.entity !== null);
+      expect(hit.entities.length).toBe(hit.relationship ? 2 : 1);
+    }
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const { data } = await run('{ searchEvidence(query: "unesco", first: 1) { resolvedEntity { id } spellings } }');
+    expect(data.searchEvidence).toEqual({ resolvedEntity: { id: 'org:unesco' }, spellings: expect.arrayContaining(['unesco', 'uneco']) });
+  });
+
+  it('needs every word, whole, and refuses a query without one', async () => {
+    const hits = await all('searchEvidence', 'strategic partners Huawei', 'highlight');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.highlight).toMatch(/\*\*strategic\*\*[\s\S]*\*\*partners\*\*/i);
+    expect((await all('searchEvidence', 'partn', 'highlight')).length).toBe(0);
+    const { errors } = await run('{ searchEvidence(query: "--") { totalCount } }');
+    expect(errors![0]).toMatchObject({
+      message: 'Invalid argument query: must contain a letter or digit',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'query' },
+    });
+  });
+
+  it("finds passages of the documents' text, with their position, outside page furniture", async () => {
+    const passages = await all('searchDocuments', 'Audrey Azoulay', 'position start end text highlight document { id text }');
+    expect(passages).toEqual([expect.objectContaining({ position: 'CAPTION', highlight: expect.stringContaining('**Audrey** **Azoulay**') })]);
+    const [caption] = passages;
+    expect(caption.document.text.slice(caption.start, caption.end)).toBe(caption.text);
+    expect(await all('searchDocuments', 'QR code', 'text')).toEqual([]);
+  });
+
+  it('looks an entity up by exact name or alias', async () => {
+    const { data } = await run('{ a: entityByName(name: "uneco") { id } b: entityByName(name: "Weidong") { id } c: entityByName(name: "UNESCO Head") { id } }');
+    expect(data).toEqual({ a: { id: 'org:unesco' }, b: { id: 'org:weidong' }, c: null });
+  });
+
+  it('gives name-search scores in the order of the hits', async () => {
+    const { data } = await run('{ search(query: "unesko", first: 10) { score entity { id } } }');
+    expect(data.search[0].entity.id).toBe('org:unesco');
+    const scores = data.search.map((h: Json) => h.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+  });
+});
+
 describe('lists and search', () => {
   it('pages through every organization with cursors, without gaps or repeats', async () => {
     const seen: string[] = [];
