@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', '.neo4j/', 'coverage/', 'dist/', 'tests/helpers/summary-reporter.js', 'jest.config.js'] },
+  { ignores: ['node_modules/', 'reports/', '.neo4j/', 'coverage/', 'dist/', '.scratch/', 'tests/helpers/summary-reporter.js', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
