@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', '.neo4j/', 'coverage/', 'dist/', '.scratch/', 'tests/helpers/summary-reporter.js', 'jest.config.js'] },
+  { ignores: ['node_modules/', 'reports/', '.neo4j/', 'coverage/', 'dist/', '.scratch/', 'release/', 'tests/helpers/summary-reporter.js', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -55,7 +55,7 @@ export default tseslint.config(
             ),
             zone(
               './src/db',
-              ['./src/graphql', './src/seed', './src/http', './src/app', './src/cli'],
+              ['./src/graphql', './src/seed', './src/http', './src/app', './src/cli', './src/export'],
               'The database layer knows no API, seed, HTTP or start-up code.',
             ),
             zone('./src/graphql', './src/seed', 'The API reads the graph, never the seed format: what a document stores belongs to the model.'),
@@ -63,6 +63,11 @@ export default tseslint.config(
             zone('./src/seed', ['./src/graphql', './src/http', './src/app', './src/cli'], 'The seed layer knows nothing of the API, start-up or the CLI.'),
             zone('./src/http', ['./src/seed', './src/app', './src/cli'], 'The HTTP layer serves the API; it neither loads seeds nor starts the app.'),
             zone('./src/app', './src/cli', 'Start-up is used by the CLI, not the other way round.'),
+            zone(
+              './src/export',
+              ['./src/graphql', './src/seed', './src/http', './src/app', './src/cli'],
+              'Exports read the graph through the database layer; they know neither the API nor the seed format.',
+            ),
           ],
         },
       ],

@@ -3,6 +3,7 @@ import { describeRunningApp, startApp, stopGracefully } from '../app/startup';
 import { loadEnv } from '../config/env';
 import { reportFatal } from '../errors/report';
 import { registerDbCommands } from './db-commands';
+import { registerExportCommands } from './export-commands';
 import { registerSeedCommand } from './seed-command';
 
 const program = new Command()
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerDbCommands(program);
 registerSeedCommand(program);
+registerExportCommands(program);
 program
   .command('serve')
   .description('What `npm start` does: database, schema, seed if the graph is empty, and the API')

@@ -20,6 +20,8 @@ import { ErrorCode } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import type { ApiContext } from '../graphql/context';
 import type { RequestInfo } from '../graphql/plugin/request-info';
+import { exportScope, ExportScopeError, exportStream } from '../export/export-graph';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../export/formats';
 import { registerBrowserRoutes, type BrowserApp } from './browser-routes';
 import { ApiMetrics } from './metrics';
 import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
@@ -180,10 +182,33 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
     graphql: '/graphql',
     health: '/health',
     metrics: '/metrics',
+    exports: EXPORT_FORMAT_NAMES.map((format) => `/export/${format}`),
     ...(options.browserApp ? { browser: '/browser/', bolt_direct: options.browserApp.boltUri } : {}),
     browserGuide: '/browser/guide.html',
     browserStyle: '/browser/style.grass',
   }));
+  // The graph, or a neighbourhood, in an export format (src/export/), streamed.
+  app.get<{ Params: { format: string }; Querystring: { neighbourhood?: string; depth?: string } }>('/export/:format', async (request, reply) => {
+    const { format } = request.params;
+    if (!isExportFormat(format)) {
+      return reply.code(404).send(errorBody(`Unknown export format "${format}"; the formats are ${EXPORT_FORMAT_NAMES.join(', ')}`, ErrorCode.NOT_FOUND));
+    }
+    const { neighbourhood, depth = '1' } = request.query;
+    if (neighbourhood !== undefined && !/^[1-3]$/.test(depth)) {
+      return reply.code(400).send(errorBody('Invalid query parameter depth: must be 1, 2 or 3', ErrorCode.BAD_REQUEST));
+    }
+    let scope;
+    try {
+      scope = await exportScope(db, neighbourhood ? { centre: neighbourhood, depth: Number(depth) } : undefined);
+    } catch (error) {
+      if (error instanceof ExportScopeError) return reply.code(404).send(errorBody(`${error.message} ${error.hint}`, ErrorCode.NOT_FOUND));
+      throw error;
+    }
+    const stream = await exportStream(db, format, scope);
+    const name = `${neighbourhood ? `neighbourhood-${neighbourhood.replace(/[^\w-]+/g, '-')}-` : ''}${EXPORT_FORMATS[format].file}`;
+    return reply.type(EXPORT_FORMATS[format].contentType).header('content-disposition', `attachment; filename="${name}"`).send(stream);
+  });
+
   // Prometheus metrics: requests and latency by route, operation and outcome, database errors, in flight, process.
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 

@@ -75,8 +75,11 @@ function stored(value: PropertyValue | undefined): PropertyValue | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value;
 }
 
+// Absent rather than an empty list: Neo4j cannot type an empty list, and exports (CSV) cannot tell one from absence.
 function withoutUndefined(record: Record<string, PropertyValue | undefined>): Properties {
-  return Object.fromEntries(Object.entries(record).flatMap(([k, v]) => (v === undefined ? [] : [[k, stored(v)]]))) as Properties;
+  return Object.fromEntries(
+    Object.entries(record).flatMap(([k, v]) => (v === undefined || (Array.isArray(v) && v.length === 0) ? [] : [[k, stored(v)]])),
+  ) as Properties;
 }
 
 function hashOf(value: unknown): string {
@@ -113,9 +116,9 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
       text,
       // The document's words for the passage full-text index, and its marked regions, for positions of passages.
       textIndexed: indexedEvidenceText([text]),
-      layoutKinds: layout.map((r) => r.kind),
-      layoutStarts: layout.map((r) => neo4j.int(r.start)),
-      layoutEnds: layout.map((r) => neo4j.int(r.end)),
+      ...(layout.length > 0
+        ? { layoutKinds: layout.map((r) => r.kind), layoutStarts: layout.map((r) => neo4j.int(r.start)), layoutEnds: layout.map((r) => neo4j.int(r.end)) }
+        : {}),
       ...evidenceProps(seed.corpus, evidence, undefined),
     });
   }
@@ -126,7 +129,7 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
       ...withoutUndefined({ ...rest }),
       name: `${figure.metric}: ${figure.statedAs}`,
       ...evidenceProps(seed.corpus, evidence, inferred),
-      ...evidenceLists(seed.corpus, context, FIGURE_CONTEXT_PROPERTIES),
+      ...(context.length > 0 ? evidenceLists(seed.corpus, context, FIGURE_CONTEXT_PROPERTIES) : {}),
     });
   }
 

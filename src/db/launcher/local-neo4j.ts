@@ -142,6 +142,20 @@ export class LocalNeo4j {
     return { started: true, downloaded };
   }
 
+  /**
+   * Resolves the jars and writes the configuration and initial password without starting the server, so that a tool
+   * (neo4j-admin database import) can fill the data folder first. Returns the environment such tools run with.
+   */
+  async configure(): Promise<{ classpath: string; env: NodeJS.ProcessEnv }> {
+    await ensureNeo4jJars(this.options.libDir, this.options.mavenRepoLocal);
+    this.writeConfig();
+    this.setInitialPasswordOnce();
+    return {
+      classpath: path.join(this.options.libDir, '*'),
+      env: { ...process.env, NEO4J_HOME: this.homeDir, NEO4J_CONF: path.join(this.homeDir, 'conf') },
+    };
+  }
+
   /** Stops the server if it runs and waits until its JVM is gone. */
   async stop(timeoutMs = 60_000): Promise<boolean> {
     const pid = this.livePid();
