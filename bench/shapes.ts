@@ -81,12 +81,12 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
 
 /**
  * The nested query compared with the Neo4j GraphQL Library: an organization, its first 100 partners by name and the
- * first 200 events each attended, by name. The API caps relationship lists (100 and 200 by default), so the peer and
- * the hand-written query are given the same caps and order, and all three return the same data.
+ * first 200 events each attended, by name. The API pages relationship lists (first), so the peer and the hand-written
+ * query are given the same page sizes and order, and all three return the same data.
  */
 export function peerShape(hub: string): { api: string; peer: string; cypher: string; params: Params } {
   return {
-    api: `{ entity(id: "${hub}") { id name relationships(types: [PARTNER_OF], direction: OUTGOING, first: 100) { to { id name ... on Organization { participations { to { id name } } } } } } }`,
+    api: `{ entity(id: "${hub}") { id name relationships(types: [PARTNER_OF], direction: OUTGOING, first: 100) { nodes { to { id name ... on Organization { participations(first: 200) { nodes { to { id name } } } } } } } } }`,
     peer:
       `{ organizations(where: { id: { eq: "${hub}" } }) { id name ` +
       'partners(limit: 100, sort: [{ name: ASC }, { id: ASC }]) { id name participations(limit: 200, sort: [{ name: ASC }, { id: ASC }]) { id name } } } }',

@@ -2,7 +2,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 
 /** Query limits, enforced before execution; exported so that tests and docs use the same numbers. */
 export const QUERY_LIMITS = {
-  maxDepth: 12,
+  // Every list is a connection (a list field, then nodes or edges { node }), so a level of nesting costs two or three.
+  maxDepth: 16,
   maxAliases: 15,
   maxTokens: 2_000,
   /** The most objects a query may ask for, counting list sizes (first, limit, their defaults) multiplied down the nesting. */

@@ -11,10 +11,17 @@ interface RelationshipKey {
   spec: RelationshipSpec;
 }
 
+/** One page of an entity's relationships: the items, whether more follow, and the total when it was asked for. */
+export interface RelationshipPage {
+  items: RelationshipRecord[];
+  hasMore: boolean;
+  total: number | null;
+}
+
 /** The request-scoped batch loaders: one database round trip per distinct field and arguments, per level. */
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
-  relationships: DataLoader<RelationshipKey, RelationshipRecord[], string>;
+  relationships: DataLoader<RelationshipKey, RelationshipPage, string>;
   /** A document's full text, fetched only when asked for. */
   documentText: DataLoader<string, string>;
   /** What this request may still read; every loader and query counts the records it reads against it. */
@@ -33,7 +40,7 @@ export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.ma
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  const relationships = new DataLoader<RelationshipKey, RelationshipRecord[], string>(
+  const relationships = new DataLoader<RelationshipKey, RelationshipPage, string>(
     async (keys) => {
       // One query per distinct spec; a nested field with the same arguments shares one.
       const bySpec = new Map<string, { spec: RelationshipSpec; ids: Set<string> }>();
@@ -43,20 +50,22 @@ export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.ma
         group.ids.add(key.entityId);
         bySpec.set(specKey, group);
       }
-      const results = new Map<string, RelationshipRecord[]>();
+      const results = new Map<string, RelationshipPage>();
       await Promise.all(
         [...bySpec.values()].map(async ({ spec, ids }) => {
           const rows = await db.query<RelationshipListRow>(relationshipList(spec, [...ids]));
           budget.take(rows.reduce((n, row) => n + row.rels.length, 0));
           for (const row of rows) {
-            results.set(
-              relationshipCacheKey({ entityId: row.id, spec }),
-              row.rels.map((tuple) => relationshipOf(row.id, tuple)),
-            );
+            // The query reads one more than a page, to tell whether more follow.
+            results.set(relationshipCacheKey({ entityId: row.id, spec }), {
+              items: row.rels.slice(0, spec.first).map((tuple) => relationshipOf(row.id, tuple)),
+              hasMore: row.rels.length > spec.first,
+              total: row.total,
+            });
           }
         }),
       );
-      return keys.map((key) => results.get(relationshipCacheKey(key)) ?? []);
+      return keys.map((key) => results.get(relationshipCacheKey(key)) ?? { items: [], hasMore: false, total: 0 });
     },
     { cacheKeyFn: relationshipCacheKey },
   );

@@ -12,24 +12,29 @@ export interface RelationshipField {
   /** Seen from the entity; absent when the client chooses it with the `direction` argument. */
   direction?: Direction;
   /**
-   * What the field returns: the relationships themselves (`[Relationship!]!`), the entities at their other ends
-   * (`[SomeEntity!]!`), or the one entity at the other end of a relationship the entity has at most one of.
+   * What the field returns: the relationships themselves (a `RelationshipConnection!`, with filters and an order), the
+   * entities at their other ends (a connection of the other end's type), or the one entity at the other end of a
+   * relationship the entity has at most one of. Connections take `first` (PAGE) and `after`, and never cut silently.
    */
   returns: 'relationships' | 'ends' | 'end';
   /** The one type of other end the field returns, when the SDL types it narrower than the model's relationship type. */
   endLabel?: EntityType;
   /** Whether the field takes `asOf: PartialDate`. */
   asOf?: boolean;
-  /** The `first` argument's default and maximum, when the field takes one; otherwise it returns at most `LIST_CAP`. */
-  first?: { default: number; max: number };
 }
 
-/** How many items a relationship field without a `first` argument returns at most. */
+/** How many items a list returns at most in one page (and counts when it has no size argument). */
 export const LIST_CAP = 200;
+
+/** A connection field's `first`: its default and maximum. */
+export const PAGE = { default: 20, max: LIST_CAP } as const;
+
+/** The filters of a Relationship connection, by argument name (each matches the stored property or list). */
+export const RELATIONSHIP_FILTER_ARGUMENTS = ['role', 'kind', 'title', 'inferred', 'document', 'from', 'to', 'orderBy'] as const;
 
 /** Fields every Entity type has (the Entity interface's). */
 export const ENTITY_RELATIONSHIP_FIELDS = {
-  relationships: { returns: 'relationships', asOf: true, first: { default: 100, max: 200 } },
+  relationships: { returns: 'relationships', asOf: true },
   figures: { types: ['HAS_FIGURE'], direction: 'OUTGOING', returns: 'ends' },
   mentionedIn: { types: ['MENTIONS'], direction: 'INCOMING', returns: 'ends' },
 } as const satisfies Record<string, RelationshipField>;
@@ -69,7 +74,7 @@ export const TYPE_RELATIONSHIP_FIELDS = {
     subject: { types: ['HAS_FIGURE'], direction: 'INCOMING', returns: 'end' },
   },
   Document: {
-    mentions: { types: ['MENTIONS'], direction: 'OUTGOING', returns: 'ends', first: { default: 100, max: 500 } },
+    mentions: { types: ['MENTIONS'], direction: 'OUTGOING', returns: 'ends' },
   },
 } as const satisfies Partial<Record<EntityType, Record<string, RelationshipField>>>;
 

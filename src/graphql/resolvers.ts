@@ -9,11 +9,11 @@ import type { ApiContext } from './context';
 import { BadUserInputError, NotFoundError } from './errors';
 import * as queries from './queries';
 import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
-import { ENTITY_RELATIONSHIP_FIELDS, LIST_CAP, relationshipFieldsOf, type RelationshipField } from './relationship-fields';
+import { ENTITY_RELATIONSHIP_FIELDS, PAGE, relationshipFieldsOf, type RelationshipField } from './relationship-fields';
 import { entityByName, searchDocuments, searchEvidence, type EvidenceHit, type Passage, type SearchResult } from './evidence-search';
-import { pageOf } from './pagination';
+import { afterOffset, offsetCursor, pageOf } from './pagination';
 import { entityKeys, isSelected, mergeKeys, relationshipKeys, selectedFields } from './selection';
-import type { RelationshipSpec } from './translate/relationship-list';
+import { NO_FILTERS, type RelationshipFilters, type RelationshipOrder, type RelationshipSpec } from './translate/relationship-list';
 
 type Source = Record<string, unknown> & { props?: Record<string, unknown> };
 type Resolver = (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => unknown;
@@ -51,13 +51,30 @@ const PartialDate = new GraphQLScalarType({
   },
 });
 
+const pageArguments = {
+  first: boundedInt(1, PAGE.max).default(PAGE.default),
+  after: z.string().max(500).nullish(),
+};
+
+const relationshipFilterArguments = {
+  role: z.string().max(200).nullish(),
+  kind: z.string().max(200).nullish(),
+  title: z.string().max(200).nullish(),
+  inferred: z.boolean().nullish(),
+  document: z.string().max(200).nullish(),
+  from: optionalDate,
+  to: optionalDate,
+  orderBy: z.enum(['DEFAULT', 'NAME', 'DATE', 'DATE_DESC']).default('DEFAULT'),
+};
+
 /** The zod schema of a relationship field's arguments, from its declaration. */
 function argumentsOf(field: RelationshipField) {
   return z.object({
     ...(field.types ? {} : { types: relationshipTypes }),
     ...(field.direction ? {} : { direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).default('BOTH') }),
     ...(field.asOf ? { asOf: optionalDate } : {}),
-    ...(field.first ? { first: boundedInt(1, field.first.max).default(field.first.default) } : {}),
+    ...(field.returns === 'relationships' ? relationshipFilterArguments : {}),
+    ...(field.returns !== 'end' ? pageArguments : {}),
   });
 }
 
@@ -69,35 +86,75 @@ function endKeysOf(info: GraphQLResolveInfo, path: string[] = []): string[] | nu
   return mergeKeys(to ? entityKeys(info, [...path, 'to']) : [], from ? entityKeys(info, [...path, 'from']) : []);
 }
 
+/** A connection's items are selected under `nodes` and under `edges { node }`: the union of both. */
+function itemPaths(path: string[]): string[][] {
+  return [
+    [...path, 'nodes'],
+    [...path, 'edges', 'node'],
+  ];
+}
+
 /** What a relationship field (the current one, or the one at `path`) loads, from its declaration, arguments and selection. */
 function specOf(field: RelationshipField, rawArgs: unknown, info: GraphQLResolveInfo, path: string[] = []): RelationshipSpec {
-  const args = parseArgs(argumentsOf(field), rawArgs) as {
+  const args = parseArgs(argumentsOf(field), rawArgs) as Partial<RelationshipFilters> & {
     types?: RelationshipType[] | null;
     direction?: RelationshipSpec['direction'];
     asOf?: string | null;
     first?: number;
+    after?: string | null;
+    orderBy?: RelationshipOrder;
   };
+  if (args.from && args.to && args.to < args.from.slice(0, args.to.length))
+    throw new BadUserInputError(`to ("${args.to}") is before from ("${args.from}")`, 'to');
   const relationships = field.returns === 'relationships';
+  const connection = field.returns !== 'end';
+  const paths = connection ? itemPaths(path) : [path];
   return {
     types: field.types ? [...field.types] : (args.types ?? null),
     direction: field.direction ?? args.direction ?? 'BOTH',
     asOf: args.asOf ?? null,
-    first: args.first ?? LIST_CAP,
-    keys: relationships ? relationshipKeys(info, path) : [],
-    endKeys: relationships ? endKeysOf(info, path) : entityKeys(info, path),
+    filters: relationships
+      ? {
+          role: args.role ?? null,
+          kind: args.kind ?? null,
+          title: args.title ?? null,
+          inferred: args.inferred ?? null,
+          document: args.document ?? null,
+          from: args.from ?? null,
+          to: args.to ?? null,
+        }
+      : NO_FILTERS,
+    orderBy: args.orderBy ?? 'DEFAULT',
+    skip: afterOffset(args.after) + 1,
+    first: connection ? (args.first ?? PAGE.default) : 1,
+    count: connection && isSelected(info, [...path, 'totalCount']),
+    keys: relationships ? mergeKeys(...paths.map((p) => relationshipKeys(info, p))) : [],
+    endKeys: relationships ? mergeNullableKeys(paths.map((p) => endKeysOf(info, p))) : mergeKeys(...paths.map((p) => entityKeys(info, p))),
     ...(field.endLabel ? { endLabel: field.endLabel } : {}),
   };
 }
 
-/** The resolver of a declared relationship field: relationships, the entities at their other ends, or the one such entity. */
+/** The union of the keys of several selections; null when none selects the ends. */
+function mergeNullableKeys(lists: (string[] | null)[]): string[] | null {
+  const given = lists.filter((l): l is string[] => l !== null);
+  return given.length > 0 ? mergeKeys(...given) : null;
+}
+
+/** The resolver of a declared relationship field: a connection of relationships or of the entities at their other ends, or the one such entity. */
 function relationshipResolver(field: RelationshipField): Resolver {
   return async (parent, args, ctx, info) => {
     const spec = specOf(field, args, info);
-    const rels = await ctx.loaders.relationships.load({ entityId: parent.props.id, spec });
-    if (field.returns === 'relationships') return rels;
+    const page = await ctx.loaders.relationships.load({ entityId: parent.props.id, spec });
     const end = spec.direction === 'OUTGOING' ? 'to' : 'from';
-    const ends = rels.map((rel) => rel.ends![end]!);
-    return field.returns === 'end' ? (ends[0] ?? null) : ends;
+    const items = field.returns === 'relationships' ? page.items : page.items.map((rel) => rel.ends![end]!);
+    if (field.returns === 'end') return items[0] ?? null;
+    const edges = items.map((node, i) => ({ cursor: offsetCursor(spec.skip + i), node }));
+    return {
+      edges,
+      nodes: items,
+      pageInfo: { hasNextPage: page.hasMore, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
+      totalCount: page.total,
+    };
   };
 }
 

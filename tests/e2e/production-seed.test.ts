@@ -40,14 +40,20 @@ const expectations: Record<string, (data: Json) => void> = {
   },
   'event-organizers-and-speakers': (data) => {
     const event = data.entity;
-    expect(event.organizers.map((o: Json) => o.from.name).sort()).toEqual([
+    expect(event.organizers.totalCount).toBe(4);
+    expect(event.organizers.nodes.map((o: Json) => o.from.name).sort()).toEqual([
       'International Telecommunication Union',
       'ProFuturo Foundation',
       'Skillogs',
       'UNESCO',
     ]);
-    expect(event.speakers).toEqual([
-      expect.objectContaining({ format: 'speech', from: { name: 'Audrey Azoulay' } }),
+    expect(event.speakers.nodes).toEqual([
+      expect.objectContaining({
+        format: 'speech',
+        inferred: true,
+        from: { name: 'Audrey Azoulay' },
+        evidence: [expect.objectContaining({ position: 'CAPTION' })],
+      }),
       expect.objectContaining({
         format: 'speech',
         topic: 'higher education innovation in the context of AI',
@@ -55,11 +61,17 @@ const expectations: Record<string, (data: Json) => void> = {
       }),
     ]);
     expect(event.series.name).toBe('Mobile Learning Week');
-    expect(event.heldIn.map((p: Json) => p.name)).toEqual(['UNESCO Headquarters']);
-    expect(event.precededBy[0].name).toMatch(/Principles for AI/);
-    const lab = event.subEvents.find((e: Json) => e.category === 'strategic_lab');
-    expect(lab.participants.map((p: Json) => p.from.name).sort()).toEqual(['Harvard University', 'LI Ming', 'Microsoft']);
-    expect(event.themes.filter((t: Json) => t.role === 'sub-theme').map((t: Json) => t.order)).toEqual([1, 2, 3, 4]);
+    expect(event.heldIn.nodes.map((p: Json) => p.name)).toEqual(['UNESCO Headquarters']);
+    expect(event.precededBy.nodes[0].name).toMatch(/Principles for AI/);
+    const lab = event.subEvents.nodes.find((e: Json) => e.category === 'strategic_lab');
+    expect(lab.participants.nodes.map((p: Json) => p.from.name).sort()).toEqual(['Harvard University', 'LI Ming', 'Microsoft']);
+    expect(event.themes.totalCount).toBe(4);
+    expect(event.themes.nodes.map((t: Json) => [t.role, t.order])).toEqual([
+      ['sub-theme', 1],
+      ['sub-theme', 2],
+      ['sub-theme', 3],
+      ['sub-theme', 4],
+    ]);
   },
   'connection-path': (data) => {
     const [first] = data.connections;
@@ -70,10 +82,11 @@ const expectations: Record<string, (data: Json) => void> = {
   },
   initiative: (data) => {
     const initiative = data.entity;
-    expect(initiative.initiators.map((i: Json) => i.from.name).sort()).toEqual(['UNESCO', 'World Bank']);
-    expect(initiative.signatories).toEqual([]);
-    expect(initiative.goals.map((g: Json) => g.to.name)).toContain('Technology inclusive');
-    expect(initiative.figures).toEqual(expect.arrayContaining([expect.objectContaining({ value: 89, unit: 'countries', status: 'reported' })]));
+    expect(initiative.initiators.nodes.map((i: Json) => i.from.name).sort()).toEqual(['UNESCO', 'World Bank']);
+    expect(initiative.signatories).toEqual({ totalCount: 0, nodes: [] });
+    expect(initiative.goals.nodes.map((g: Json) => g.to.name)).toContain('Technology inclusive');
+    expect(initiative.figures.nodes).toEqual(expect.arrayContaining([expect.objectContaining({ value: 89, unit: 'countries', status: 'reported' })]));
+    expect(initiative.figures.nodes.length).toBe(initiative.figures.totalCount);
   },
   search: (data) => {
     expect(data.search[0].entity.id).toBe('org:unesco');
@@ -110,7 +123,14 @@ const expectations: Record<string, (data: Json) => void> = {
   },
   'timeline-and-as-of': (data) => {
     expect(data.timeline.map((t: Json) => t.relationship.type).sort()).toEqual(['PARTICIPATED_IN', 'SPOKE_AT']);
-    expect(data.entity.relationships).toEqual([{ to: { name: '2019 Mobile Learning Week' }, validFrom: '2019-03-04', validTo: '2019-03-08' }]);
+    expect(data.entity.relationships.nodes).toEqual([{ to: { name: '2019 Mobile Learning Week' }, validFrom: '2019-03-04', validTo: '2019-03-08' }]);
+  },
+  'relationship-filters': (data) => {
+    const rels = data.entity.relationships;
+    expect(rels.totalCount).toBeGreaterThan(2);
+    expect(rels.pageInfo.hasNextPage).toBe(true);
+    expect(rels.edges).toHaveLength(2);
+    for (const { node } of rels.edges) expect(node.evidence.some((e: Json) => e.quote.length > 0)).toBe(true);
   },
   'lists-and-statistics': (data) => {
     expect(data.entities.edges).toHaveLength(5);

@@ -49,12 +49,12 @@ describe('a root entity and its relationships', () => {
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors as Json[], probe };
   }
-  const selection = 'relationships(direction: OUTGOING, types: [PARTNER_OF, ORGANIZED]) { id type evidence { quote } to { id name } }';
+  const selection = 'relationships(direction: OUTGOING, types: [PARTNER_OF, ORGANIZED]) { nodes { id type evidence { quote } to { id name } } }';
 
   it('are fetched at the same time, in two statements', async () => {
     const { data, errors, probe } = await probed(`{ entity(id: "org:ichei") { name ${selection} } }`);
     expect(errors).toBeUndefined();
-    expect(data.entity.relationships.length).toBeGreaterThan(1);
+    expect(data.entity.relationships.nodes.length).toBeGreaterThan(1);
     expect(probe.statements).toBe(2);
     expect(probe.maxInFlight).toBe(2);
   });
@@ -70,7 +70,7 @@ describe('a root entity and its relationships', () => {
 
   it('of an unknown entity give null, and bad arguments are reported by the field', async () => {
     expect((await probed(`{ entity(id: "org:nobody") { name ${selection} } }`)).data.entity).toBeNull();
-    const bad = await probed('{ entity(id: "org:ichei") { name relationships(first: 0) { type } } }');
+    const bad = await probed('{ entity(id: "org:ichei") { name relationships(first: 0) { nodes { type } } } }');
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.message).toMatch(/first/);
   });
@@ -79,9 +79,9 @@ describe('a root entity and its relationships', () => {
 describe('round trips (no N+1)', () => {
   const nested = `query($first: Int) {
     entities(first: $first) { edges { node { id name
-      relationships(first: 20) { type evidence { quote document { title } }
-        to { name relationships(first: 20) { type from { name } evidence { document { published } } } }
-      }
+      relationships(first: 20) { nodes { type evidence { quote document { title } }
+        to { name relationships(first: 20) { nodes { type from { name } evidence { document { published } } } } }
+      } }
     } } }
   }`;
 
@@ -90,7 +90,7 @@ describe('round trips (no N+1)', () => {
     const large = await run(nested, { first: 40 });
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
-    const relationshipsSeen = (r: Json) => r.data.entities.edges.reduce((n: number, e: Json) => n + e.node.relationships.length, 0);
+    const relationshipsSeen = (r: Json) => r.data.entities.edges.reduce((n: number, e: Json) => n + e.node.relationships.nodes.length, 0);
     expect(relationshipsSeen(large)).toBeGreaterThan((10 * relationshipsSeen(small)) / 2);
     // list + count, two levels of relationships, and the evidence documents at each level; a list holding the
     // documents themselves primes the loader, so the larger answer may even cost fewer.
@@ -100,17 +100,68 @@ describe('round trips (no N+1)', () => {
 
   it('an event with its organizers, participants and speakers is a handful of round trips', async () => {
     const { data, trips } = await run(`{ entity(id: "event:mlw-2019") { ... on Event {
-      organizers { from { name } evidence { quote } } participants { role from { name } } speakers { from { name } }
-      subEvents { name participants { role from { name ... on Organization { acronym } } } }
+      organizers { nodes { from { name } evidence { quote } } } participants { nodes { role from { name } } } speakers { nodes { from { name } } }
+      subEvents { nodes { name participants { nodes { role from { name ... on Organization { acronym } } } } } }
     } } }`);
-    expect(data.entity.subEvents.length).toBe(5);
+    expect(data.entity.subEvents.nodes.length).toBe(5);
     // entity, then one batch per distinct relationship field and level.
     expect(trips).toBeLessThanOrEqual(8);
   });
 });
 
+describe('relationship lists are connections that never cut silently', () => {
+  const page = `query($after: String, $first: Int) { entity(id: "org:ichei") {
+    relationships(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type } } nodes { id } }
+  } }`;
+
+  it('pages through every relationship without gaps or repeats, and counts them all', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let guard = 0; guard < 50; guard++) {
+      const { data, errors } = await run(page, { after, first: 3 });
+      expect(errors).toBeUndefined();
+      const rels = data.entity.relationships;
+      total = rels.totalCount;
+      expect(rels.nodes.map((n: Json) => n.id)).toEqual(rels.edges.map((e: Json) => e.node.id));
+      seen.push(...rels.nodes.map((n: Json) => n.id));
+      if (!rels.pageInfo.hasNextPage) break;
+      after = rels.pageInfo.endCursor;
+    }
+    const [expected] = await db.read<{ n: number }>("MATCH (:Entity {id: 'org:ichei'})-[r]-() RETURN count(r) AS n");
+    expect(total).toBe(expected!.n);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('filters by role, inferred, document and dates, and orders by date', async () => {
+    const { data, errors } = await run(`{ entity(id: "event:mlw-2019") { ... on Event {
+      delegations: participants(role: "partner delegation") { totalCount nodes { role from { id } } }
+      stated: relationships(inferred: false, first: 200) { totalCount }
+      all: relationships(first: 200) { totalCount }
+      fromDoc: relationships(document: "doc:ichei-mlw-2019", first: 200) { totalCount }
+      inMarch: relationships(from: "2019-03", to: "2019-03", orderBy: DATE, first: 200) { nodes { validFrom } }
+      before: relationships(to: "2018") { totalCount }
+    } } }`);
+    expect(errors).toBeUndefined();
+    const e = data.entity;
+    expect(e.delegations.totalCount).toBe(2);
+    expect(e.delegations.nodes.every((n: Json) => n.role === 'partner delegation')).toBe(true);
+    expect(e.stated.totalCount).toBeLessThanOrEqual(e.all.totalCount);
+    expect(e.fromDoc.totalCount).toBe(e.all.totalCount);
+    const dates = e.inMarch.nodes.map((n: Json) => n.validFrom);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates).toEqual([...dates].sort());
+    expect(e.before.totalCount).toBe(0);
+    const bad = await run('{ entity(id: "org:ichei") { relationships(from: "2020", to: "2019") { totalCount } } }');
+    expect(bad.errors![0]).toMatchObject({ message: 'to ("2019") is before from ("2020")', extensions: { code: 'BAD_USER_INPUT' } });
+    const cursor = await run('{ entity(id: "org:ichei") { relationships(after: "nonsense") { totalCount } } }');
+    expect(cursor.errors![0]!.message).toMatch(/not a cursor returned by this API/);
+  });
+});
+
 describe('asOf keeps the facts valid at a (partial) date', () => {
-  const query = `query($asOf: PartialDate) { entity(id: "org:huawei") { relationships(asOf: $asOf, direction: OUTGOING, types: [PARTICIPATED_IN]) { to { id } } } }`;
+  const query = `query($asOf: PartialDate) { entity(id: "org:huawei") { relationships(asOf: $asOf, direction: OUTGOING, types: [PARTICIPATED_IN]) { nodes { to { id } } } } }`;
   it.each([
     ['2019', 1],
     ['2019-03', 1],
@@ -122,24 +173,24 @@ describe('asOf keeps the facts valid at a (partial) date', () => {
   ])('asOf %s gives %d', async (asOf, count) => {
     const { data, errors } = await run(query, { asOf });
     expect(errors).toBeUndefined();
-    expect(data.entity.relationships).toHaveLength(count);
+    expect(data.entity.relationships.nodes).toHaveLength(count);
   });
 
   it('keeps undated facts, whatever the date', async () => {
-    const { data } = await run(`{ entity(id: "org:ichei") { ... on Organization { partners(asOf: "1990") { to { name } } } } }`);
-    expect(data.entity.partners).toHaveLength(2);
+    const { data } = await run(`{ entity(id: "org:ichei") { ... on Organization { partners(asOf: "1990") { nodes { to { name } } } } } }`);
+    expect(data.entity.partners.nodes).toHaveLength(2);
   });
 });
 
 describe('evidence a reader can weigh and cite', () => {
   it('gives each quote its position, offsets into the document text, and a citation', async () => {
     const { data, errors } = await run(`{
-      entity(id: "org:ichei") { relationships(types: [PARTNER_OF], first: 1) {
+      entity(id: "org:ichei") { relationships(types: [PARTNER_OF], first: 1) { nodes {
         evidence { quote position start end citation document { id text publisher language retrieved url terms citation } }
-      } }
+      } } }
     }`);
     expect(errors).toBeUndefined();
-    const [body, caption] = data.entity.relationships[0].evidence;
+    const [body, caption] = data.entity.relationships.nodes[0].evidence;
     expect(body).toMatchObject({
       position: 'BODY',
       document: { id: 'doc:ichei-mlw-2019', publisher: expect.stringMatching(/^ICHEI/), language: 'en', url: null },
@@ -358,7 +409,7 @@ describe('paths, neighbourhoods, timelines and statistics', () => {
 describe('the result budget', () => {
   it('stops a request that reads more than its budget, with one error and no data', async () => {
     const response = await apollo.executeOperation(
-      { query: '{ entities(first: 30) { edges { node { id relationships { id } } } } }' },
+      { query: '{ entities(first: 30) { edges { node { id relationships { nodes { id } } } } } }' },
       { contextValue: { db, loaders: createLoaders(db, 10) } },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
@@ -370,7 +421,7 @@ describe('the result budget', () => {
   });
 
   it('lets the same request through with the default budget', async () => {
-    const { errors } = await run('{ entities(first: 30) { edges { node { id relationships { id } } } } }');
+    const { errors } = await run('{ entities(first: 30) { edges { node { id relationships { nodes { id } } } } } }');
     expect(errors).toBeUndefined();
   });
 });

@@ -11,32 +11,36 @@ const cost = (query: string, variables: Record<string, unknown> = {}) => queryCo
 
 describe('queryCost', () => {
   it('counts default list sizes, multiplied down the nesting', () => {
-    // relationships returns up to 100 by default; five levels of it are 100 + 100^2 + ... + 100^5.
-    const abusive =
-      '{ entity(id: "x") { relationships { id to { relationships { id to { relationships { id to { relationships { id to { relationships { id to { id } } } } } } } } } } } }';
-    // Each level's relationships and their `to` ends: 1 + 2 * (100 + 100^2 + 100^3 + 100^4 + 100^5).
-    expect(cost(abusive)).toBe(1 + 2 * (100 + 100 ** 2 + 100 ** 3 + 100 ** 4 + 100 ** 5));
+    // A relationship connection pages 20 by default; five levels of its nodes and their `to` ends.
+    const level = (inner: string) => `relationships { nodes { id to { ${inner} } } }`;
+    const abusive = `{ entity(id: "x") { ${level(level(level(level(level('id')))))} } }`;
+    // Per level L: the connection object (20^(L-1)), its nodes and their ends (20^L each).
+    const expected = 1 + [1, 2, 3, 4, 5].reduce((sum, l) => sum + 20 ** (l - 1) + 2 * 20 ** l, 0);
+    expect(cost(abusive)).toBe(expected);
     expect(cost(abusive)).toBeGreaterThan(QUERY_LIMITS.maxCost);
   });
 
   it('reads sizes from variables and from their defaults alike', () => {
-    const query = 'query($f: Int) { entity(id: "x") { relationships(first: $f) { to { relationships(first: $f) { id } } } } }';
-    expect(cost(query, { f: 10 })).toBe(1 + 10 + 10 + 100);
-    expect(cost(query, {})).toBe(cost('{ entity(id: "x") { relationships { to { relationships { id } } } } }'));
-    expect(cost(query, { f: 100 })).toBe(cost('{ entity(id: "x") { relationships(first: 100) { to { relationships(first: 100) { id } } } } }'));
+    const query = 'query($f: Int) { entity(id: "x") { relationships(first: $f) { nodes { to { relationships(first: $f) { nodes { id } } } } } } }';
+    expect(cost(query, { f: 10 })).toBe(1 + 1 + 10 + 10 + 10 + 100);
+    expect(cost(query, {})).toBe(cost('{ entity(id: "x") { relationships { nodes { to { relationships { nodes { id } } } } } } }'));
+    expect(cost(query, { f: 100 })).toBe(
+      cost('{ entity(id: "x") { relationships(first: 100) { nodes { to { relationships(first: 100) { nodes { id } } } } } } }'),
+    );
   });
 
   it('never costs more for asking less', () => {
-    const fewer = '{ entities(first: 20) { edges { node { id relationships(first: 20) { type to { id } evidence { quote } } } } } }';
-    const defaults = '{ entities(first: 20) { edges { node { id relationships { type to { id } evidence { quote } } } } } }';
+    const fewer = '{ entities(first: 20) { edges { node { id relationships(first: 5) { nodes { type to { id } evidence { quote } } } } } } }';
+    const defaults = '{ entities(first: 20) { edges { node { id relationships { nodes { type to { id } evidence { quote } } } } } } }';
     expect(cost(fewer)).toBeLessThan(cost(defaults));
-    // A connection's edges take the connection's page size.
+    // A connection's edges (and nodes) take the connection's page size.
     expect(cost('{ entities(first: 7) { edges { node { id } } } }')).toBe(1 + 7 + 7);
+    expect(cost('{ entity(id: "x") { relationships(first: 7) { edges { node { id } } nodes { id } } } }')).toBe(1 + 1 + 7 + 7 + 7);
   });
 
   it('follows fragments and inline fragments', () => {
-    const spread = 'query { entity(id: "x") { ...F } } fragment F on Entity { ... on Organization { partners { to { id } } } }';
-    expect(cost(spread)).toBe(1 + 200 + 200);
+    const spread = 'query { entity(id: "x") { ...F } } fragment F on Entity { ... on Organization { partners { nodes { to { id } } } } }';
+    expect(cost(spread)).toBe(1 + 1 + 20 + 20);
   });
 
   it('lets every README example through', () => {

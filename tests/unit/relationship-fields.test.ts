@@ -9,7 +9,7 @@ import {
   type GraphQLNamedType,
   type GraphQLObjectType,
 } from 'graphql';
-import { relationshipFieldsOf } from '../../src/graphql/relationship-fields';
+import { PAGE, RELATIONSHIP_FILTER_ARGUMENTS, relationshipFieldsOf } from '../../src/graphql/relationship-fields';
 import { loadTypeDefs } from '../../src/graphql/type-defs';
 import { ENTITY_TYPES, type EntityType } from '../../src/model/entity-types';
 import { RELATIONSHIP_TYPES, type RelationshipDefinition } from '../../src/model/relationship-types';
@@ -21,10 +21,21 @@ const schema = buildASTSchema(loadTypeDefs());
 const entityTypeNames = new Set(schema.getPossibleTypes(schema.getType('Entity') as never).map((t) => t.name));
 const isEntityLike = (type: GraphQLNamedType) => type.name === 'Entity' || entityTypeNames.has(type.name);
 
-/** The fields of an SDL type that lead to relationships or other entities. */
+/** The item type of a connection type (the type of its `nodes`), or undefined for any other type. */
+function connectionItem(named: GraphQLNamedType): GraphQLNamedType | undefined {
+  if (!isObjectType(named) || !named.name.endsWith('Connection')) return undefined;
+  const fields = named.getFields();
+  if (!fields.edges || !fields.pageInfo || !fields.totalCount || !fields.nodes) return undefined;
+  return getNamedType(fields.nodes.type);
+}
+
+/** The type a relationship-like field leads to: its own, or its connection's items. */
+const itemOf = (field: GraphQLField<unknown, unknown>) => connectionItem(getNamedType(field.type)) ?? getNamedType(field.type);
+
+/** The fields of an SDL type that lead to relationships or other entities (directly or through a connection). */
 function relationshipLikeFields(type: GraphQLObjectType): GraphQLField<unknown, unknown>[] {
   return Object.values(type.getFields()).filter((field) => {
-    const named = getNamedType(field.type);
+    const named = itemOf(field);
     return named.name === 'Relationship' || isEntityLike(named);
   });
 }
@@ -51,18 +62,26 @@ describe.each(ENTITY_TYPES.map((t) => [t]))('%s', (typeName: EntityType) => {
 
   it.each(Object.entries(declared))('%s matches its SDL line and the model', (name, field) => {
     const sdlField = (sdlType as GraphQLObjectType).getFields()[name]!;
-    const named = getNamedType(sdlField.type);
-    // The shape: relationships, a list of other ends, or one other end.
-    if (field.returns === 'relationships') expect(String(sdlField.type)).toBe('[Relationship!]!');
-    if (field.returns === 'ends') expect(isNonNullType(sdlField.type) && isListType(sdlField.type.ofType) && isEntityLike(named)).toBe(true);
-    if (field.returns === 'end') expect(!isNonNullType(sdlField.type) && isEntityLike(named)).toBe(true);
-    // The arguments: asOf, first (with the declared default), types and direction when the client chooses them.
+    const named = itemOf(sdlField);
+    // The shape: a connection of relationships, a connection of other ends, or one other end.
+    if (field.returns === 'relationships') expect(String(sdlField.type)).toBe('RelationshipConnection!');
+    if (field.returns === 'ends')
+      expect(isNonNullType(sdlField.type) && connectionItem(getNamedType(sdlField.type)) !== undefined && isEntityLike(named)).toBe(true);
+    if (field.returns === 'end') expect(!isNonNullType(sdlField.type) && !isListType(sdlField.type) && isEntityLike(named)).toBe(true);
+    // The arguments: asOf, the filters and order of relationship connections, a page's first and after, and types and
+    // direction when the client chooses them.
     const args = Object.fromEntries(sdlField.args.map((a) => [a.name, a]));
     expect(Object.keys(args).sort()).toEqual(
-      [...(field.asOf ? ['asOf'] : []), ...(field.first ? ['first'] : []), ...(field.types ? [] : ['types']), ...(field.direction ? [] : ['direction'])].sort(),
+      [
+        ...(field.asOf ? ['asOf'] : []),
+        ...(field.returns === 'relationships' ? RELATIONSHIP_FILTER_ARGUMENTS : []),
+        ...(field.returns !== 'end' ? ['first', 'after'] : []),
+        ...(field.types ? [] : ['types']),
+        ...(field.direction ? [] : ['direction']),
+      ].sort(),
     );
     if (field.asOf) expect(String(args.asOf!.type)).toBe('PartialDate');
-    if (field.first) expect(args.first!.defaultValue).toBe(field.first.default);
+    if (field.returns !== 'end') expect(args.first!.defaultValue).toBe(PAGE.default);
     // The model: the entity may stand at the declared end of every type, and the SDL accepts what stands at the other.
     for (const type of field.types ?? []) {
       const definition = RELATIONSHIP_TYPES[type] as RelationshipDefinition;

@@ -53,7 +53,7 @@ describe('relationshipKeys', () => {
 
 describe('entityKeys', () => {
   it('maps selected Entity fields, of every fragment, to node properties, with the id always', () => {
-    const info = infoFor(`{ x { to { type description ... on Organization { acronym category partners { kind } } ...E } } }
+    const info = infoFor(`{ x { to { type description ... on Organization { acronym category partners { nodes { kind } } } ...E } } }
       fragment E on Event { startDate evidence { quote } }`);
     expect(entityKeys(info, ['to'])).toEqual([
       'acronym',

@@ -1,4 +1,4 @@
-import { relationshipList, type RelationshipSpec } from '../../../src/graphql/translate/relationship-list';
+import { NO_FILTERS, relationshipList, type RelationshipSpec } from '../../../src/graphql/translate/relationship-list';
 
 // Checks the generated Cypher without a database, in the manner of @neo4j/graphql's TCK tests.
 
@@ -6,7 +6,11 @@ const spec = (over: Partial<RelationshipSpec> = {}): RelationshipSpec => ({
   types: ['PARTNER_OF'],
   direction: 'BOTH',
   asOf: null,
-  first: 200,
+  filters: NO_FILTERS,
+  orderBy: 'DEFAULT',
+  skip: 0,
+  first: 20,
+  count: false,
   keys: ['kind'],
   endKeys: ['id', 'name'],
   ...over,
@@ -17,18 +21,18 @@ describe('relationshipList', () => {
     const { cypher, params } = relationshipList(spec(), ['org:ichei', 'org:unesco']);
     expect(cypher).toBe(
       'UNWIND $ids AS id MATCH (n:Entity {id: id}) ' +
-        'CALL (n) { MATCH (n)-[r:PARTNER_OF]-(m) WHERE true ' +
-        'WITH r, m, m.id AS mId, m.name AS mName ORDER BY mName, mId LIMIT $first ' +
+        'CALL (n) { MATCH (n)-[r:PARTNER_OF]-(m) WHERE true AND true ' +
+        'WITH r, m, m.id AS mId, m.name AS mName ORDER BY mName, mId, type(r), coalesce(r.seedKey, elementId(r)) SKIP $skip LIMIT $first + 1 ' +
         'RETURN collect([startNode(r) = n, mId, type(r), null, r {.kind}, labels(m), m {id: mId, name: mName}]) AS rels } ' +
-        'RETURN id, rels',
+        'RETURN id, rels, null AS total',
     );
-    expect(params).toEqual({ ids: ['org:ichei', 'org:unesco'], first: expect.objectContaining({ low: 200 }) });
+    expect(params).toEqual({ ids: ['org:ichei', 'org:unesco'], skip: expect.objectContaining({ low: 0 }), first: expect.objectContaining({ low: 20 }) });
   });
 
   it('follows the direction, sorts by type and stated order when several types are asked for, and reads the id only when selected', () => {
     const { cypher } = relationshipList(spec({ types: ['HAS_THEME', 'AIMS_AT'], direction: 'OUTGOING', keys: ['seedKey', 'order'], endKeys: null }), ['x']);
     expect(cypher).toContain('MATCH (n)-[r:HAS_THEME|AIMS_AT]->(m)');
-    expect(cypher).toContain('ORDER BY type(r), coalesce(r.order, 0), mName, mId');
+    expect(cypher).toContain('ORDER BY type(r), coalesce(r.order, 0), mName, mId, type(r)');
     expect(cypher).toContain('coalesce(r.seedKey, elementId(r)), r {.order}, null, null]');
   });
 
@@ -42,6 +46,26 @@ describe('relationshipList', () => {
     const { cypher, params } = relationshipList(spec({ direction: 'INCOMING', asOf: '2019-03' }), ['x']);
     expect(cypher).toContain('MATCH (n)<-[r:PARTNER_OF]-(m) WHERE ((r.validFromDay IS NULL OR r.validFromDay <= $asOfEnd)');
     expect(params).toMatchObject({ asOfStart: '2019-03-01', asOfEnd: '2019-03-31' });
+  });
+
+  it('filters with parameters, orders as asked, and counts every match only when asked', () => {
+    const { cypher, params } = relationshipList(
+      spec({
+        filters: { ...NO_FILTERS, role: 'partner delegation', inferred: false, document: 'doc:x', from: '2019', to: '2019-03' },
+        orderBy: 'DATE_DESC',
+        skip: 40,
+        count: true,
+      }),
+      ['x'],
+    );
+    expect(cypher).toContain(
+      'WHERE true AND r.role = $role AND coalesce(r.inferred, false) = $inferred AND $document IN r.evidenceDocs ' +
+        'AND coalesce(r.validToDay, r.validFromDay) >= $fromDay AND coalesce(r.validFromDay, r.validToDay) <= $toDay',
+    );
+    expect(cypher).toContain("ORDER BY coalesce(r.validFromDay, r.validToDay, '0000-01-01') DESC, mName");
+    expect(cypher).toMatch(/RETURN id, rels, COUNT \{ MATCH \(n\)-\[r:PARTNER_OF\]-\(m\) WHERE .* \} AS total$/);
+    expect(params).toMatchObject({ role: 'partner delegation', inferred: false, document: 'doc:x', fromDay: '2019-01-01', toDay: '2019-03-31' });
+    expect(params).not.toHaveProperty('kind');
   });
 
   it('refuses a relationship type or property name outside the allow-list', () => {
