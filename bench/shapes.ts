@@ -25,7 +25,7 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
     },
     {
       name: 'co-participation',
-      graphql: `{ coParticipants(actorId: "${other}", first: 20) { actor { id name } sharedEventCount events { id } } }`,
+      graphql: `{ coParticipants(actorId: "${other}", first: 20) { nodes { actor { id name } sharedEventCount events { id } } } }`,
       cypher:
         'MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|SPOKE_AT]->(:Event)-[:PART_OF*0..3]->(root:Event) WHERE NOT (root)-[:PART_OF]->(:Event) ' +
         'WITH a, collect(DISTINCT root) AS roots UNWIND roots AS root ' +
@@ -69,7 +69,7 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
     },
     {
       name: 'search',
-      graphql: `{ search(query: "${searchText}", first: 10) { score entity { id name type } } }`,
+      graphql: `{ search(query: "${searchText}", first: 10) { nodes { score entity { id name type } } } }`,
       // The same Lucene query and order as the API (exact, prefix and one-edit terms per word), so that both find the same
       // entities; the aliases come along because the API's order depends on them (it re-ranks by the closest spelling).
       cypher:

@@ -3,6 +3,7 @@ import { BadUserInputError } from './errors';
 /** A page of a Relay-style connection: the edges, whether more follow, and how many there are in all. */
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
+  nodes: T[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
 }
@@ -27,6 +28,7 @@ export function pageOf<T>(items: readonly T[], first: number, after: string | nu
   const edges = page.map((node, i) => ({ cursor: offsetCursor(start + i), node }));
   return {
     edges,
+    nodes: page,
     pageInfo: { hasNextPage: start + page.length < items.length, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
     totalCount: items.length,
   };

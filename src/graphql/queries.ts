@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Database } from '../db/database';
 import { normalizeName } from '../model/entity-resolution';
 import type { EntityType } from '../model/entity-types';
+import { BadUserInputError } from './errors';
 import type { ResultBudget } from './budget';
 import type { Loaders } from './loaders';
 import { relationshipFromParts, toEntity, toRelationship, type EntityRecord, type RelationshipRecord, type RelationshipRow } from './records';
@@ -45,25 +46,34 @@ export async function listEntities(db: Database, loaders: Loaders, args: ListEnt
   };
 }
 
-/** Full-text search over names and aliases; falls back from all-words to any-word when nothing matches. */
+/** The most name-search hits ranked for one query; a query matching more is refused, never cut. */
+export const NAME_SEARCH_LIMIT = 1_000;
+
+/**
+ * Full-text search over names and aliases, every hit ranked by closeness to its best spelling (then full-text score);
+ * falls back from all-words to any-word when nothing matches. The caller pages the ranked list.
+ */
 export async function search(
   db: Database,
   loaders: Loaders,
-  args: { text: string; labels: EntityType[] | null; first: number; keys: string[] },
+  args: { text: string; labels: EntityType[] | null; keys: string[] },
 ): Promise<{ entity: EntityRecord; score: number }[]> {
   // Re-ranking reads every spelling, whatever the query selected.
   const keys = mergeKeys(args.keys, ['name', 'aliases']);
   for (const combine of ['AND', 'OR'] as const) {
     const lucene = luceneQuery(args.text, combine);
     if (!lucene) return [];
-    const rows = await db.query<{ node: NodeRow; score: number }>(searchNames({ lucene, labels: args.labels, first: args.first, keys }));
+    const rows = await db.query<{ node: NodeRow; score: number }>(searchNames({ lucene, labels: args.labels, first: NAME_SEARCH_LIMIT, keys }));
     loaders.budget.take(rows.length);
+    if (rows.length >= NAME_SEARCH_LIMIT) {
+      throw new BadUserInputError(`Invalid argument query: it matches ${NAME_SEARCH_LIMIT} entities or more; add a word or a type to narrow it`, 'query');
+    }
     if (rows.length > 0 || combine === 'OR') {
       const wanted = normalizeName(args.text);
       return (
         rows
           .map((row) => ({ entity: entityOf(loaders, row.node, keys), score: row.score, closeness: closeness(wanted, row.node.props) }))
-          .sort((a, b) => b.closeness - a.closeness || b.score - a.score)
+          .sort((a, b) => b.closeness - a.closeness || b.score - a.score || String(a.entity.props.id).localeCompare(String(b.entity.props.id)))
           // The score shown is the one the order follows first, so that scores never rise down the list.
           .map(({ entity, closeness }) => ({ entity, score: closeness }))
       );
@@ -127,24 +137,27 @@ export interface CoParticipation {
   events: EntityRecord[];
 }
 
-/** Actors that attended the same events as an actor; null for an unknown actor. */
+/** One page of the actors that attended the same events as an actor, with their total; null for an unknown actor. */
 export async function coParticipants(
   db: Database,
   loaders: Loaders,
   actorId: string,
-  first: number,
+  page: { skip: number; first: number },
   keys: { actor: string[]; event: string[] },
-): Promise<CoParticipation[] | null> {
-  const rows = await db.query<{ found: boolean; actor: NodeRow | null; shared: number; events: NodeRow[] }>(coParticipantsQuery(actorId, first, keys));
+): Promise<{ items: CoParticipation[]; hasMore: boolean; total: number } | null> {
+  const rows = await db.query<{ found: boolean; total: number; actor: NodeRow | null; shared: number; events: NodeRow[] }>(
+    coParticipantsQuery(actorId, page.skip, page.first, keys),
+  );
   loaders.budget.take(rows.reduce((n, row) => n + 1 + row.events.length, 0));
   if (!rows[0]!.found) return null;
-  return rows
+  const items = rows
     .filter((r): r is typeof r & { actor: NodeRow } => r.actor !== null)
     .map((r) => ({
       actor: entityOf(loaders, r.actor, keys.actor),
       sharedEventCount: r.shared,
       events: r.events.map((e) => entityOf(loaders, e, keys.event)),
     }));
+  return { items: items.slice(0, page.first), hasMore: items.length > page.first, total: rows[0]!.total };
 }
 
 export interface ConnectionPath {

@@ -285,16 +285,24 @@ export const resolvers = {
       };
     },
 
-    search: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
+    search: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(
         z.object({
           query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
           types: entityTypes,
           first: boundedInt(1, 50).default(10),
+          after: z.string().max(500).nullish(),
         }),
         args,
       );
-      return queries.search(ctx.db, ctx.loaders, { text: a.query, labels: a.types, first: a.first, keys: entityKeys(info, ['entity']) });
+      const keys = mergeKeys(
+        ...[
+          ['nodes', 'entity'],
+          ['edges', 'node', 'entity'],
+        ].map((path) => entityKeys(info, path)),
+      );
+      const hits = await queries.search(ctx.db, ctx.loaders, { text: a.query, labels: a.types, keys });
+      return pageOf(hits, a.first, a.after);
     },
 
     searchEvidence: async (_root: unknown, args: unknown, ctx: ApiContext) => {
@@ -328,13 +336,27 @@ export const resolvers = {
     },
 
     coParticipants: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(z.object({ actorId: idArg, first: boundedInt(1, 100).default(20) }), args);
-      const result = await queries.coParticipants(ctx.db, ctx.loaders, a.actorId, a.first, {
-        actor: entityKeys(info, ['actor']),
-        event: entityKeys(info, ['events']),
-      });
+      const a = parseArgs(z.object({ actorId: idArg, first: boundedInt(1, 100).default(20), after: z.string().max(500).nullish() }), args);
+      const skip = afterOffset(a.after) + 1;
+      const paths = [['nodes'], ['edges', 'node']];
+      const result = await queries.coParticipants(
+        ctx.db,
+        ctx.loaders,
+        a.actorId,
+        { skip, first: a.first },
+        {
+          actor: mergeKeys(...paths.map((p) => entityKeys(info, [...p, 'actor']))),
+          event: mergeKeys(...paths.map((p) => entityKeys(info, [...p, 'events']))),
+        },
+      );
       if (!result) throw new NotFoundError('actor', a.actorId);
-      return result;
+      const edges = result.items.map((node, i) => ({ cursor: offsetCursor(skip + i), node }));
+      return {
+        edges,
+        nodes: result.items,
+        pageInfo: { hasNextPage: result.hasMore, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
+        totalCount: result.total,
+      };
     },
 
     connections: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {

@@ -76,10 +76,10 @@ describe('HTTP conventions', () => {
 
 describe('malformed requests get a 4xx with a specific code and a client-safe message', () => {
   const errorsOf = async (response: Response) => ((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
-  const search = 'query($t: [EntityType!]) { search(query: "x", types: $t) { score } }';
+  const search = 'query($t: [EntityType!]) { search(query: "x", types: $t) { totalCount } }';
 
   it('a list literal nested 40,000 deep', async () => {
-    const response = await post(JSON.stringify({ query: `{ search(query: "x", types: ${'['.repeat(40_000)}${']'.repeat(40_000)}) { score } }` }));
+    const response = await post(JSON.stringify({ query: `{ search(query: "x", types: ${'['.repeat(40_000)}${']'.repeat(40_000)}) { totalCount } }` }));
     expect(response.status).toBe(400);
     const [error] = await errorsOf(response);
     expect(error).toEqual({ message: expect.stringMatching(/more than 64 deep .*the limit is 64/), extensions: { code: 'NESTING_LIMIT_EXCEEDED' } });
@@ -185,7 +185,7 @@ describe('bad input and unknown ids', () => {
     ['a malformed asOf date', '{ partnersAttendance(actorId: "org:ichei", asOf: "March 2019") { partner { id } } }', 'asOf', /not a date of the form/],
     ['too many hops', '{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 9) { length } }', 'maxHops', /at most 6/],
     ['a neighbourhood deeper than 3', '{ neighbourhood(id: "org:ichei", depth: 4) { truncated } }', 'depth', /at most 3/],
-    ['an empty search', '{ search(query: "   ") { score } }', 'query', /must not be empty/],
+    ['an empty search', '{ search(query: "   ") { totalCount } }', 'query', /must not be empty/],
     ['a forged cursor', '{ entities(after: "bm90LWEtY3Vyc29y") { totalCount } }', 'after', /not a cursor returned by this API/],
     ['the same entity twice', '{ connections(fromId: "org:itu", toId: "org:itu") { length } }', 'toId', /must be different/],
   ];
@@ -287,7 +287,7 @@ describe('concurrency', () => {
           fetch(`${url}/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: '{ coParticipants(actorId: "org:ichei") { actor { id } } }' }),
+            body: JSON.stringify({ query: '{ coParticipants(actorId: "org:ichei") { nodes { actor { id } } } }' }),
           }).then(async (response) => ({ status: response.status, body: (await response.json()) as { errors?: unknown } })),
         ),
       );

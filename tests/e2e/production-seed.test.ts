@@ -89,7 +89,8 @@ const expectations: Record<string, (data: Json) => void> = {
     expect(initiative.figures.nodes.length).toBe(initiative.figures.totalCount);
   },
   search: (data) => {
-    expect(data.search[0].entity.id).toBe('org:unesco');
+    expect(data.search.nodes[0].entity.id).toBe('org:unesco');
+    expect(data.search.totalCount).toBeGreaterThanOrEqual(data.search.nodes.length);
   },
   'evidence-search': (data) => {
     const found = data.searchEvidence;
@@ -106,10 +107,11 @@ const expectations: Record<string, (data: Json) => void> = {
     expect(data.entityByName).toEqual({ id: 'org:unesco', name: 'UNESCO' });
   },
   'co-participation': (data) => {
-    expect(data.coParticipants.map((c: Json) => c.actor.name)).toEqual(
+    expect(data.coParticipants.nodes.map((c: Json) => c.actor.name)).toEqual(
       expect.arrayContaining(['Huawei', 'Weidong Cloud Education Group', 'LI Ming', 'Microsoft', 'Harvard University']),
     );
-    expect(data.coParticipants.every((c: Json) => c.sharedEventCount === 1)).toBe(true);
+    expect(data.coParticipants.nodes.every((c: Json) => c.sharedEventCount === 1)).toBe(true);
+    expect(data.coParticipants.totalCount).toBe(data.coParticipants.nodes.length);
   },
   neighbourhood: (data) => {
     const n = data.neighbourhood;

@@ -290,10 +290,26 @@ describe('search across the evidence', () => {
     expect(data).toEqual({ a: { id: 'org:unesco' }, b: { id: 'org:weidong' }, c: null });
   });
 
+  it('pages co-participants and name-search hits with totals', async () => {
+    const all = await run('{ coParticipants(actorId: "org:ichei", first: 100) { totalCount nodes { actor { id } } } }');
+    const firstPage = await run('{ coParticipants(actorId: "org:ichei", first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { actor { id } } } }');
+    const total = all.data.coParticipants.totalCount;
+    expect(total).toBeGreaterThan(2);
+    expect(all.data.coParticipants.nodes).toHaveLength(total);
+    expect(firstPage.data.coParticipants).toMatchObject({ totalCount: total, pageInfo: { hasNextPage: true } });
+    const second = await run('query($a: String) { coParticipants(actorId: "org:ichei", first: 2, after: $a) { nodes { actor { id } } } }', {
+      a: firstPage.data.coParticipants.pageInfo.endCursor,
+    });
+    expect([...firstPage.data.coParticipants.nodes, ...second.data.coParticipants.nodes]).toEqual(all.data.coParticipants.nodes.slice(0, 4));
+    const search = await run('{ search(query: "unesco", first: 1) { totalCount pageInfo { hasNextPage } nodes { entity { id } } } }');
+    expect(search.data.search.totalCount).toBeGreaterThan(1);
+    expect(search.data.search.pageInfo.hasNextPage).toBe(true);
+  });
+
   it('gives name-search scores in the order of the hits', async () => {
-    const { data } = await run('{ search(query: "unesko", first: 10) { score entity { id } } }');
-    expect(data.search[0].entity.id).toBe('org:unesco');
-    const scores = data.search.map((h: Json) => h.score);
+    const { data } = await run('{ search(query: "unesko", first: 10) { nodes { score entity { id } } } }');
+    expect(data.search.nodes[0].entity.id).toBe('org:unesco');
+    const scores = data.search.nodes.map((h: Json) => h.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
   });
 });
@@ -332,13 +348,13 @@ describe('lists and search', () => {
     ['an acronym', 'itu', 'org:itu'],
     ['several words', 'mobile learning week', 'series:mobile-learning-week'],
   ])('search tolerates %s', async (_what, text, id) => {
-    const { data } = await run('query($q: String!) { search(query: $q, first: 3) { entity { id } } }', { q: text });
-    expect(data.search[0].entity.id).toBe(id);
+    const { data } = await run('query($q: String!) { search(query: $q, first: 3) { nodes { entity { id } } } }', { q: text });
+    expect(data.search.nodes[0].entity.id).toBe(id);
   });
 
   it('search filters by type', async () => {
-    const { data } = await run('{ search(query: "UNESCO", types: [PLACE]) { entity { id type } } }');
-    expect(data.search.map((h: Json) => h.entity.id)).toEqual(['place:unesco-headquarters']);
+    const { data } = await run('{ search(query: "UNESCO", types: [PLACE]) { nodes { entity { id type } } } }');
+    expect(data.search.nodes.map((h: Json) => h.entity.id)).toEqual(['place:unesco-headquarters']);
   });
 });
 

@@ -21,7 +21,7 @@ describe('every researcher query keeps client values in parameters', () => {
     listEntities: listEntities({ label: 'Organization', country: HOSTILE, name: HOSTILE, first: 5, after: { name: HOSTILE, id: HOSTILE } }).page,
     searchNames: searchNames({ lucene: HOSTILE, labels: ['Organization'], first: 5, keys: ['id', 'name'] }),
     partnersAttendance: partnersAttendance(HOSTILE, '2019', { partner: ['id'], partnership: ['kind'], attendance: ['validFromDay'], event: ['name'] }),
-    coParticipants: coParticipants(HOSTILE, 5, { actor: ['id'], event: ['id'] }),
+    coParticipants: coParticipants(HOSTILE, 0, 5, { actor: ['id'], event: ['id'] }),
     connections: connections({ fromId: HOSTILE, toId: HOSTILE, maxHops: 4, first: 5, via: null, nodeKeys: ['id'], relationshipKeys: [] }),
     neighbourhood: neighbourhood({ id: HOSTILE, depth: 2, types: null, limit: 50, centreKeys: ['id'], edgeKeys: [] }),
     timeline: timeline({ id: HOSTILE, from: '2019', to: null }),
@@ -77,9 +77,13 @@ describe('researcher queries', () => {
   });
 
   it('co-participation rolls sub-events up to their root event', () => {
-    const { cypher } = coParticipants('org:ichei', 20, { actor: ['id', 'name'], event: ['id'] });
+    const { cypher, params } = coParticipants('org:ichei', 40, 20, { actor: ['id', 'name'], event: ['id'] });
     expect(cypher).toContain('MATCH (e)-[:PART_OF*0..3]->(root:Event) WHERE NOT (root)-[:PART_OF]->(:Event)');
-    expect(cypher).toContain("[e IN events | {labels: ['Event'], props: e {.id}}]");
+    expect(cypher).toContain("[e IN coalesce(events, []) | {labels: ['Event'], props: e {.id}}]");
+    // A page of the ordered list, one more than asked to tell whether more follow, and the total.
+    expect(cypher).toContain('everyone[$skip..($skip + $first + 1)]');
+    expect(cypher).toContain('size(everyone) AS total');
+    expect(params).toMatchObject({ skip: expect.objectContaining({ low: 40 }), first: expect.objectContaining({ low: 20 }) });
   });
 
   it('connections leave out the bookkeeping types unless asked, and splice maxHops only as an integer', () => {
