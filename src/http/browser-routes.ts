@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import fs from 'node:fs';
 import path from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -16,6 +17,8 @@ export interface BrowserApp {
 
 const PROJECT_BROWSER_DIR = path.join(PROJECT_ROOT, 'browser');
 const PROJECT_FILES = /^\/?(guide\.html|style\.grass)$/;
+/** The address the guide is written with (browser/guide.html), replaced by the one each request came to. */
+const GUIDE_ORIGIN = 'http://127.0.0.1:4000';
 
 /** The WebSocket origin Browser opens for a Bolt URI: wss for the encrypted schemes, ws otherwise. */
 export function boltWebSocketOrigin(boltUri: string): string {
@@ -67,6 +70,13 @@ export function registerBrowserRoutes(app: FastifyInstance, browserApp: BrowserA
           },
         });
       }
+      // The guide names the API's own address (its style, its GraphQL endpoint); it is served with the address the
+      // browser used, so that it works on any port and under either name of this machine.
+      const guide = fs.readFileSync(path.join(PROJECT_BROWSER_DIR, 'guide.html'), 'utf8');
+      scope.get('/guide.html', async (request, reply) => {
+        const host = request.headers.host && /^[\w.-]+(:\d{1,5})?$/.test(request.headers.host) ? request.headers.host : null;
+        return reply.type('text/html; charset=utf-8').send(host ? guide.replaceAll(GUIDE_ORIGIN, `http://${host}`) : guide);
+      });
       await scope.register(fastifyStatic, {
         // Browser's folder gives its app; a file not found there is looked up in the project's folder, which gives only
         // the guide and the style (a refused path ends the look-up, so the project's folder comes second).

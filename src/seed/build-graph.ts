@@ -96,13 +96,31 @@ function entityProps(corpus: Corpus, entity: SeedEntity): Properties {
   return { ...withoutUndefined(props), ...evidenceProps(corpus, evidence, inferred) };
 }
 
+const SHORT_NAME_CHARS = 28;
+
+/** A name cut at a word boundary to at most SHORT_NAME_CHARS characters, with an ellipsis when cut. */
+export function shortened(name: string): string {
+  if (name.length <= SHORT_NAME_CHARS) return name;
+  const cut = name.slice(0, SHORT_NAME_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SHORT_NAME_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
+}
+
 /** Turns validated seed data into node and relationship rows, including the derived MENTIONS and HAS_FIGURE. */
 export function buildGraph(seed: ValidatedSeed): GraphRows {
   const nodes: NodeRow[] = [];
   const addNode = (id: string, label: EntityType, props: Properties, aliases: string[] = []) => {
     const name = String(props.name ?? id);
     const spellings = [name, ...aliases];
-    const full: Properties = { ...props, id, searchText: spellings.join(' | '), searchKey: normalizeName(spellings.join(' ')), seedManaged: true };
+    const full: Properties = {
+      ...props,
+      id,
+      // A caption that fits a node in Browser and in drawings: the acronym the source gives, or the name, shortened.
+      shortName: typeof props.acronym === 'string' ? props.acronym : shortened(name),
+      searchText: spellings.join(' | '),
+      searchKey: normalizeName(spellings.join(' ')),
+      seedManaged: true,
+    };
     const hash = hashOf([label, full]);
     nodes.push({ id, label, props: { ...full, seedHash: hash }, hash });
   };

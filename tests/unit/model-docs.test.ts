@@ -20,9 +20,23 @@ describe('documentation of the model', () => {
     for (const label of ENTITY_TYPES) expect(grass).toMatch(new RegExp(`node\\.${label} \\{[^}]*color: #[0-9A-F]{6};[^}]*caption: `));
   });
 
-  it('the Browser guide applies exactly the project style', () => {
+  it('the Browser guide applies the project style with a one-liner, first', () => {
     const [style] = guideSnippets();
-    expect(style).toBe(`:style ${read('browser/style.grass')}`);
+    expect(style).toBe(':style http://127.0.0.1:4000/browser/style.grass');
+  });
+
+  it('the Browser guide is narrative beside runnable queries, and draws graphs for the relationship questions', () => {
+    const html = read('browser/guide.html');
+    const slides = html.split('<slide').slice(1);
+    expect(slides.length).toBeGreaterThanOrEqual(10);
+    // Each slide with a query explains it in a column beside it.
+    for (const slide of slides.filter((s) => s.includes('runnable'))) expect(slide).toMatch(/col-sm-4[\s\S]*<p>[\s\S]*col-sm-8/);
+    const queries = guideSnippets().filter((q) => !q.startsWith(':'));
+    // A query whose RETURN names no columns returns nodes and paths, which Browser draws.
+    const drawing = queries.filter((q) => !/\bAS\b/.test(q.slice(q.lastIndexOf('RETURN'))));
+    expect(drawing.length).toBeGreaterThanOrEqual(6);
+    // The last slide points at the GraphQL API and the exports.
+    expect(slides[slides.length - 1]).toMatch(/graphql[\s\S]*export/);
   });
 });
 
