@@ -60,7 +60,7 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
     },
     {
       name: 'connection path',
-      graphql: `{ connections(fromId: "${hub}", toId: "${other}", maxHops: 4, first: 5) { length hops { from { id } to { id } relationship { type evidence { quote } } } } }`,
+      graphql: `{ connections(fromId: "${hub}", toId: "${other}", maxHops: 4, first: 5) { nodes { length hops { from { id } to { id } relationship { type evidence { quote } } } } } }`,
       cypher:
         'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) ' +
         'MATCH p = allShortestPaths((a)-[*..4]-(b)) WHERE none(r IN relationships(p) WHERE type(r) IN ["MENTIONS", "HAS_FIGURE"]) ' +

@@ -165,9 +165,15 @@ export interface ConnectionPath {
   hops: { from: EntityRecord; to: EntityRecord; relationship: RelationshipRecord }[];
 }
 
-/** Shortest paths between two entities; `{missing}` names an end that does not exist. */
-export async function connections(db: Database, loaders: Loaders, args: ConnectionsArgs): Promise<ConnectionPath[] | { missing: string }> {
-  const rows = await db.query<{ fromFound: boolean; toFound: boolean; paths: { nodes: NodeRow[]; rels: RelationshipRow[] }[] }>(connectionsQuery(args));
+/** One page of the shortest paths between two entities, with their total; `{missing}` names an end that does not exist. */
+export async function connections(
+  db: Database,
+  loaders: Loaders,
+  args: ConnectionsArgs,
+): Promise<{ items: ConnectionPath[]; hasMore: boolean; total: number } | { missing: string }> {
+  const rows = await db.query<{ fromFound: boolean; toFound: boolean; total: number; paths: { nodes: NodeRow[]; rels: RelationshipRow[] }[] }>(
+    connectionsQuery(args),
+  );
   loaders.budget.take(rows[0]?.paths.reduce((n, path) => n + path.nodes.length + path.rels.length, 0) ?? 0);
   const row = rows[0];
   if (!row) {
@@ -175,11 +181,11 @@ export async function connections(db: Database, loaders: Loaders, args: Connecti
     const [a, b] = await Promise.all([exists(args.fromId), exists(args.toId)]);
     if (!a) return { missing: args.fromId };
     if (!b) return { missing: args.toId };
-    return [];
+    return { items: [], hasMore: false, total: 0 };
   }
   if (!row.fromFound) return { missing: args.fromId };
   if (!row.toFound) return { missing: args.toId };
-  return row.paths.map((path) => {
+  const items = row.paths.map((path) => {
     const nodes = path.nodes.map((n) => entityOf(loaders, n, args.nodeKeys));
     const byId = new Map(nodes.map((n) => [n.props.id, n]));
     return {
@@ -191,6 +197,7 @@ export async function connections(db: Database, loaders: Loaders, args: Connecti
       }),
     };
   });
+  return { items: items.slice(0, args.first), hasMore: items.length > args.first, total: row.total };
 }
 
 export interface Neighbourhood {

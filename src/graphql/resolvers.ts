@@ -361,19 +361,45 @@ export const resolvers = {
 
     connections: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(
-        z.object({ fromId: idArg, toId: idArg, maxHops: boundedInt(1, 6).default(4), first: boundedInt(1, 20).default(5), via: relationshipTypes }),
+        z.object({
+          fromId: idArg,
+          toId: idArg,
+          maxHops: boundedInt(1, 6).default(4),
+          first: boundedInt(1, 20).default(5),
+          after: z.string().max(500).nullish(),
+          via: relationshipTypes,
+        }),
         args,
       );
       if (a.fromId === a.toId) throw new BadUserInputError('fromId and toId must be different entities', 'toId');
+      const skip = afterOffset(a.after) + 1;
+      const paths = [['nodes'], ['edges', 'node']];
       // Every node of a path can appear in any of these places, so the keys are their union.
       const nodeKeys = mergeKeys(
-        ...[['nodes'], ['hops', 'from'], ['hops', 'to'], ['hops', 'relationship', 'from'], ['hops', 'relationship', 'to']].map((path) =>
-          entityKeys(info, path),
+        ...paths.flatMap((p) =>
+          [['nodes'], ['hops', 'from'], ['hops', 'to'], ['hops', 'relationship', 'from'], ['hops', 'relationship', 'to']].map((path) =>
+            entityKeys(info, [...p, ...path]),
+          ),
         ),
       );
-      const result = await queries.connections(ctx.db, ctx.loaders, { ...a, nodeKeys, relationshipKeys: relationshipKeys(info, ['hops', 'relationship']) });
+      const result = await queries.connections(ctx.db, ctx.loaders, {
+        fromId: a.fromId,
+        toId: a.toId,
+        maxHops: a.maxHops,
+        via: a.via,
+        skip,
+        first: a.first,
+        nodeKeys,
+        relationshipKeys: mergeKeys(...paths.map((p) => relationshipKeys(info, [...p, 'hops', 'relationship']))),
+      });
       if ('missing' in result) throw new NotFoundError('entity', result.missing);
-      return result;
+      const edges = result.items.map((node, i) => ({ cursor: offsetCursor(skip + i), node }));
+      return {
+        edges,
+        nodes: result.items,
+        pageInfo: { hasNextPage: result.hasMore, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
+        totalCount: result.total,
+      };
     },
 
     neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {

@@ -183,11 +183,11 @@ describe('bad input and unknown ids', () => {
   const cases: [string, string, string, RegExp][] = [
     ['an impossible asOf date', '{ entity(id: "org:ichei") { relationships(asOf: "2019-02-30") { totalCount } } }', 'asOf', /"2019-02-30" is impossible/],
     ['a malformed asOf date', '{ partnersAttendance(actorId: "org:ichei", asOf: "March 2019") { partner { id } } }', 'asOf', /not a date of the form/],
-    ['too many hops', '{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 9) { length } }', 'maxHops', /at most 6/],
+    ['too many hops', '{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 9) { totalCount } }', 'maxHops', /at most 6/],
     ['a neighbourhood deeper than 3', '{ neighbourhood(id: "org:ichei", depth: 4) { truncated } }', 'depth', /at most 3/],
     ['an empty search', '{ search(query: "   ") { totalCount } }', 'query', /must not be empty/],
     ['a forged cursor', '{ entities(after: "bm90LWEtY3Vyc29y") { totalCount } }', 'after', /not a cursor returned by this API/],
-    ['the same entity twice', '{ connections(fromId: "org:itu", toId: "org:itu") { length } }', 'toId', /must be different/],
+    ['the same entity twice', '{ connections(fromId: "org:itu", toId: "org:itu") { totalCount } }', 'toId', /must be different/],
   ];
 
   it.each(cases)('%s gives BAD_USER_INPUT', async (_name, query, argument, message) => {

@@ -186,6 +186,25 @@ describe('exports over HTTP, and a release', () => {
     expect((await fetch(`${api.url}/export/gexf?neighbourhood=org:ichei&depth=9`)).status).toBe(400);
   });
 
+  it('the CLI exports a neighbourhood to a file and writes a release, with the same code', () => {
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'src', 'cli', 'index.ts'), ...args], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    const file = path.join(out, 'ichei.gexf');
+    const exported = cli(['export', '--format', 'gexf', '--neighbourhood', 'org:ichei', '--depth', '1', '--out', file]);
+    expect(exported.status === 0 ? '' : exported.stderr).toBe('');
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/<node id="org:ichei" label="International Centre for Higher Education Innovation">/);
+    const unknown = cli(['export', '--format', 'gexf', '--neighbourhood', 'org:nobody']);
+    expect(unknown.status).toBe(65);
+    expect(unknown.stderr).toMatch(/No entity has the id "org:nobody"/);
+    const released = cli(['release', '--dir', path.join(out, 'cli-release')]);
+    expect(released.status === 0 ? '' : released.stderr).toBe('');
+    expect(released.stdout).toMatch(/Release written to .*cli-release/);
+  });
+
   it('npm run release writes every format, checksums that hold, the licence and a README of the data', async () => {
     const folder = await writeRelease(db, path.join(out, 'release'), PROJECT_ROOT, '2026-01-02');
     expect(fs.readdirSync(folder).sort()).toEqual([

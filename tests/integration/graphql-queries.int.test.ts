@@ -361,15 +361,22 @@ describe('lists and search', () => {
 describe('paths, neighbourhoods, timelines and statistics', () => {
   it('connections respect maxHops and give evidence on every hop', async () => {
     // Huawei took part in a lab that was part of the week, which ITU organized: three hops.
-    const near = await run('{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 1) { length } }');
-    expect(near.data.connections).toEqual([]);
+    const near = await run('{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 1) { totalCount nodes { length } } }');
+    expect(near.data.connections).toEqual({ totalCount: 0, nodes: [] });
     const { data } = await run(
-      '{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 6, first: 20) { length hops { relationship { evidence { quote } } } } }',
+      '{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 6, first: 20) { totalCount nodes { length hops { relationship { evidence { quote } } } } } }',
     );
-    expect(data.connections.length).toBeGreaterThan(0);
-    const length = data.connections[0].length;
+    expect(data.connections.nodes.length).toBeGreaterThan(0);
+    expect(data.connections.nodes.length).toBe(data.connections.totalCount);
+    const length = data.connections.nodes[0].length;
     expect(length).toBeGreaterThan(1);
-    for (const path of data.connections) {
+    // Paged one at a time, the same paths in the same order.
+    const one = await run(
+      '{ connections(fromId: "org:huawei", toId: "org:itu", maxHops: 6, first: 1) { totalCount pageInfo { hasNextPage } nodes { length } } }',
+    );
+    expect(one.data.connections.totalCount).toBe(data.connections.totalCount);
+    expect(one.data.connections.pageInfo.hasNextPage).toBe(data.connections.totalCount > 1);
+    for (const path of data.connections.nodes) {
       expect(path.length).toBe(length);
       for (const hop of path.hops) expect(hop.relationship.evidence[0].quote.length).toBeGreaterThan(0);
     }

@@ -12,6 +12,8 @@ export interface ConnectionsArgs {
   fromId: string;
   toId: string;
   maxHops: number;
+  /** The page: how many paths to skip and return (one more is read to tell whether more follow). */
+  skip: number;
   first: number;
   via: RelationshipType[] | null;
   nodeKeys: string[];
@@ -20,7 +22,8 @@ export interface ConnectionsArgs {
 
 /**
  * Shortest paths between two entities over the allowed relationship types, up to maxHops (spliced as an integer, since
- * Cypher takes no parameter there). One row `{fromFound, toFound, paths}`, or none when an end is missing.
+ * Cypher takes no parameter there), in a stable order (by the ids along the path), so that pages never overlap. One
+ * row `{fromFound, toFound, total, paths}` with one page of paths, or none when an end is missing.
  */
 export function connections(args: ConnectionsArgs): CypherQuery {
   const types = args.via ?? RELATIONSHIP_TYPE_NAMES.filter((t) => !BOOKKEEPING.includes(t));
@@ -30,9 +33,10 @@ export function connections(args: ConnectionsArgs): CypherQuery {
     cypher:
       `OPTIONAL MATCH (a:${label(ENTITY_LABEL)} {id: $from}) OPTIONAL MATCH (b:${label(ENTITY_LABEL)} {id: $to}) ` +
       `CALL (a, b) { MATCH p = allShortestPaths((a)-[:${typeAlternatives(types)}*..${hops}]-(b)) WHERE a IS NOT NULL AND b IS NOT NULL ` +
-      'RETURN p LIMIT $first } ' +
-      'RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, ' +
-      `collect({nodes: [n IN nodes(p) | ${nodeProjection('n', args.nodeKeys)}], rels: [r IN relationships(p) | ${relationshipProjection('r', args.relationshipKeys)}]}) AS paths`,
-    params: { from: args.fromId, to: args.toId, first: int(args.first) },
+      "WITH p, reduce(k = '', x IN nodes(p) | k + x.id + '|') + reduce(k = '', r IN relationships(p) | k + type(r) + coalesce(r.seedKey, elementId(r)) + '|') AS key " +
+      'ORDER BY key RETURN collect(p) AS found } ' +
+      'RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, size(found) AS total, ' +
+      `[p IN found[$skip..($skip + $first + 1)] | {nodes: [n IN nodes(p) | ${nodeProjection('n', args.nodeKeys)}], rels: [r IN relationships(p) | ${relationshipProjection('r', args.relationshipKeys)}]}] AS paths`,
+    params: { from: args.fromId, to: args.toId, skip: int(args.skip), first: int(args.first) },
   };
 }

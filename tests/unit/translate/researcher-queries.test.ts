@@ -22,7 +22,7 @@ describe('every researcher query keeps client values in parameters', () => {
     searchNames: searchNames({ lucene: HOSTILE, labels: ['Organization'], first: 5, keys: ['id', 'name'] }),
     partnersAttendance: partnersAttendance(HOSTILE, '2019', { partner: ['id'], partnership: ['kind'], attendance: ['validFromDay'], event: ['name'] }),
     coParticipants: coParticipants(HOSTILE, 0, 5, { actor: ['id'], event: ['id'] }),
-    connections: connections({ fromId: HOSTILE, toId: HOSTILE, maxHops: 4, first: 5, via: null, nodeKeys: ['id'], relationshipKeys: [] }),
+    connections: connections({ fromId: HOSTILE, toId: HOSTILE, maxHops: 4, skip: 0, first: 5, via: null, nodeKeys: ['id'], relationshipKeys: [] }),
     neighbourhood: neighbourhood({ id: HOSTILE, depth: 2, types: null, limit: 50, centreKeys: ['id'], edgeKeys: [] }),
     timeline: timeline({ id: HOSTILE, from: '2019', to: null }),
   };
@@ -87,13 +87,15 @@ describe('researcher queries', () => {
   });
 
   it('connections leave out the bookkeeping types unless asked, and splice maxHops only as an integer', () => {
-    const { cypher } = connections({ fromId: 'a', toId: 'b', maxHops: 4, first: 5, via: null, nodeKeys: ['id'], relationshipKeys: ['seedKey'] });
+    const { cypher } = connections({ fromId: 'a', toId: 'b', maxHops: 4, skip: 0, first: 5, via: null, nodeKeys: ['id'], relationshipKeys: ['seedKey'] });
     expect(cypher).toContain('allShortestPaths((a)-[:');
     expect(cypher).toContain('*..4]-(b))');
     expect(cypher).not.toMatch(/MENTIONS|HAS_FIGURE/);
-    const via = connections({ fromId: 'a', toId: 'b', maxHops: 2.9, first: 5, via: ['MENTIONS'], nodeKeys: ['id'], relationshipKeys: [] });
+    const via = connections({ fromId: 'a', toId: 'b', maxHops: 2.9, skip: 0, first: 5, via: ['MENTIONS'], nodeKeys: ['id'], relationshipKeys: [] });
     expect(via.cypher).toContain('[:MENTIONS*..2]');
-    expect(() => connections({ fromId: 'a', toId: 'b', maxHops: Number.NaN, first: 5, via: null, nodeKeys: [], relationshipKeys: [] })).toThrow(/maxHops/);
+    expect(() => connections({ fromId: 'a', toId: 'b', maxHops: Number.NaN, skip: 0, first: 5, via: null, nodeKeys: [], relationshipKeys: [] })).toThrow(
+      /maxHops/,
+    );
   });
 
   it('neighbourhoods expand one level per CALL, and refuse depths the API does not allow', () => {
