@@ -21,15 +21,21 @@ export function afterOffset(after: string | null | undefined): number {
   return Number(match[1]);
 }
 
+/** A connection from one page of items that starts at offset `skip`, whether more follow, and the total. */
+export function connectionOf<T>(items: readonly T[], skip: number, hasMore: boolean, total: number | null): Connection<T> {
+  const edges = items.map((node, i) => ({ cursor: offsetCursor(skip + i), node }));
+  return {
+    edges,
+    nodes: [...items],
+    pageInfo: { hasNextPage: hasMore, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
+    // Null only when the caller did not ask for the count (totalCount was not selected).
+    totalCount: total as number,
+  };
+}
+
 /** Cuts one page out of a complete, ordered list, saying how many items there are and whether more follow. */
 export function pageOf<T>(items: readonly T[], first: number, after: string | null | undefined): Connection<T> {
   const start = afterOffset(after) + 1;
   const page = items.slice(start, start + first);
-  const edges = page.map((node, i) => ({ cursor: offsetCursor(start + i), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: { hasNextPage: start + page.length < items.length, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
-    totalCount: items.length,
-  };
+  return connectionOf(page, start, start + page.length < items.length, items.length);
 }

@@ -11,7 +11,7 @@ import * as queries from './queries';
 import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
 import { ENTITY_RELATIONSHIP_FIELDS, PAGE, relationshipFieldsOf, type RelationshipField } from './relationship-fields';
 import { entityByName, searchDocuments, searchEvidence, type EvidenceHit, type Passage, type SearchResult } from './evidence-search';
-import { afterOffset, offsetCursor, pageOf } from './pagination';
+import { afterOffset, connectionOf, pageOf } from './pagination';
 import { entityKeys, isSelected, mergeKeys, relationshipKeys, selectedFields } from './selection';
 import { NO_FILTERS, type RelationshipFilters, type RelationshipOrder, type RelationshipSpec } from './translate/relationship-list';
 
@@ -148,13 +148,7 @@ function relationshipResolver(field: RelationshipField): Resolver {
     const end = spec.direction === 'OUTGOING' ? 'to' : 'from';
     const items = field.returns === 'relationships' ? page.items : page.items.map((rel) => rel.ends![end]!);
     if (field.returns === 'end') return items[0] ?? null;
-    const edges = items.map((node, i) => ({ cursor: offsetCursor(spec.skip + i), node }));
-    return {
-      edges,
-      nodes: items,
-      pageInfo: { hasNextPage: page.hasMore, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
-      totalCount: page.total,
-    };
+    return connectionOf<RelationshipRecord | EntityRecord>(items, spec.skip, page.hasMore, page.total);
   };
 }
 
@@ -350,13 +344,7 @@ export const resolvers = {
         },
       );
       if (!result) throw new NotFoundError('actor', a.actorId);
-      const edges = result.items.map((node, i) => ({ cursor: offsetCursor(skip + i), node }));
-      return {
-        edges,
-        nodes: result.items,
-        pageInfo: { hasNextPage: result.hasMore, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
-        totalCount: result.total,
-      };
+      return connectionOf(result.items, skip, result.hasMore, result.total);
     },
 
     connections: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
@@ -393,13 +381,7 @@ export const resolvers = {
         relationshipKeys: mergeKeys(...paths.map((p) => relationshipKeys(info, [...p, 'hops', 'relationship']))),
       });
       if ('missing' in result) throw new NotFoundError('entity', result.missing);
-      const edges = result.items.map((node, i) => ({ cursor: offsetCursor(skip + i), node }));
-      return {
-        edges,
-        nodes: result.items,
-        pageInfo: { hasNextPage: result.hasMore, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
-        totalCount: result.total,
-      };
+      return connectionOf(result.items, skip, result.hasMore, result.total);
     },
 
     neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
