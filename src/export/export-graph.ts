@@ -42,11 +42,10 @@ export async function exportStream(db: Database, format: ExportFormatName, scope
   return Readable.from(EXPORT_FORMATS[format].write(source), { objectMode: false });
 }
 
-/** Writes one format to a file (the CSV formats to their two files in a folder). */
-export async function writeExport(db: Database, format: ExportFormatName, scope: ExportScope, out: string): Promise<string[]> {
+/** Writes one format to a file. */
+export async function writeExport(db: Database, format: ExportFormatName, scope: ExportScope, out: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await pipeline(await exportStream(db, format, scope), fs.createWriteStream(out));
-  return [out];
 }
 
 function sha256(file: string): string {

@@ -67,7 +67,7 @@ export interface SearchResult<T> {
 
 function refuseIfTooMany(found: number, what: string): void {
   if (found >= SEARCH_CANDIDATE_LIMIT) {
-    throw new BadUserInputError(`Invalid argument query: it matches more than ${SEARCH_CANDIDATE_LIMIT} ${what}; add words to narrow it`, 'query');
+    throw new BadUserInputError(`Invalid argument query: it matches ${SEARCH_CANDIDATE_LIMIT} ${what} or more; add words to narrow it`, 'query');
   }
 }
 

@@ -3,8 +3,8 @@ import { analysisSchema, analysisValues, numberText, xmlText, type ScalarType } 
 
 const GEXF_TYPE: Record<ScalarType, string> = { string: 'string', long: 'long', double: 'double', boolean: 'boolean' };
 
-function attvalues(values: Map<string, string | number | boolean>, keys: Map<string, { id: string; type: ScalarType }>): string {
-  let out = '';
+function attvalues(values: Map<string, string | number | boolean>, keys: Map<string, { id: string; type: ScalarType }>, first = ''): string {
+  let out = first;
   for (const [name, value] of values) {
     const key = keys.get(name);
     if (!key) continue;
@@ -30,7 +30,7 @@ export async function* gexf(source: GraphSource): AsyncGenerator<string> {
     const values = analysisValues(node.props);
     const label = String(node.props.name ?? node.id);
     const type = `<attvalue for="entityType" value="${node.label}"/>`;
-    yield `<node id="${xmlText(node.id)}" label="${xmlText(label)}">${attvalues(values, nodeKeys).replace('<attvalues>', `<attvalues>${type}`) || `<attvalues>${type}</attvalues>`}</node>\n`;
+    yield `<node id="${xmlText(node.id)}" label="${xmlText(label)}">${attvalues(values, nodeKeys, type)}</node>\n`;
   }
   yield '</nodes>\n<edges>\n';
   let n = 0;
