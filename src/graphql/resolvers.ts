@@ -274,6 +274,7 @@ export const resolvers = {
       });
       return {
         edges: page.items.map((node) => ({ node, cursor: encodeCursor(node) })),
+        nodes: page.items,
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.length ? encodeCursor(page.items[page.items.length - 1]!) : null },
         totalCount: page.totalCount,
       };

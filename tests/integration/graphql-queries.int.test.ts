@@ -110,6 +110,12 @@ describe('round trips (no N+1)', () => {
 });
 
 describe('relationship lists are connections that never cut silently', () => {
+  it('entities gives its page as nodes too', async () => {
+    const { data, errors } = await run('{ entities(type: ORGANIZATION, first: 3) { nodes { id } edges { node { id } } } }');
+    expect(errors).toBeUndefined();
+    expect(data.entities.nodes).toEqual(data.entities.edges.map((e: Json) => e.node));
+  });
+
   const page = `query($after: String, $first: Int) { entity(id: "org:ichei") {
     relationships(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type } } nodes { id } }
   } }`;
