@@ -8,7 +8,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build
+COPY web ./web
+COPY README.md ./
+RUN npm run build && npm run build:web
 
 # The Neo4j image's own Browser reaches the internet and is switched off in docker-compose.yml; the API serves this copy
 # under a Content-Security-Policy that allows only this machine.
@@ -28,7 +30,8 @@ COPY schema ./schema
 COPY seed ./seed
 COPY browser ./browser
 COPY --from=browser /browser/browser ./neo4j-browser
-ENV NEO4J_BROWSER_DIR=/app/neo4j-browser
+COPY --from=build /app/.web-dist ./web-dist
+ENV NEO4J_BROWSER_DIR=/app/neo4j-browser WEB_DIR=/app/web-dist
 USER node
 ENV HOST=0.0.0.0 PORT=4000
 EXPOSE 4000

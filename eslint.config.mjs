@@ -8,7 +8,20 @@ import tseslint from 'typescript-eslint';
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', '.neo4j/', 'coverage/', 'dist/', '.scratch/', 'release/', 'tests/helpers/summary-reporter.js', 'jest.config.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'reports/',
+      '.neo4j/',
+      'coverage/',
+      'dist/',
+      '.scratch/',
+      'release/',
+      '.web-dist/',
+      'tests/helpers/summary-reporter.js',
+      'jest.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -63,6 +76,11 @@ export default tseslint.config(
             zone('./src/seed', ['./src/graphql', './src/http', './src/app', './src/cli'], 'The seed layer knows nothing of the API, start-up or the CLI.'),
             zone('./src/http', ['./src/seed', './src/app', './src/cli'], 'The HTTP layer serves the API; it neither loads seeds nor starts the app.'),
             zone('./src/app', './src/cli', 'Start-up is used by the CLI, not the other way round.'),
+            zone(
+              './src/web',
+              ['./src/model', './src/db', './src/graphql', './src/seed', './src/http', './src/app', './src/cli', './src/export'],
+              'The workbench builder bundles web/; it knows nothing of the API it is served by.',
+            ),
             zone(
               './src/export',
               ['./src/graphql', './src/seed', './src/http', './src/app', './src/cli'],

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db/database';
 import { ensureDatabase, type EnsuredDatabase } from '../db/ensure-database';
 import { applyGraphSchema } from '../db/graph-schema';
 import { createServer, type ApiServer } from '../http/server';
+import { ensureWebBuilt } from '../web/build-web';
 import { PROJECT_ROOT } from '../project-root';
 import { formatLoadReport } from '../seed/format-report';
 import { graphIsEmpty, loadSeed } from '../seed/load-seed';
@@ -52,7 +53,12 @@ export interface RunningApp {
 export async function startApp(env: Env, log: Log): Promise<RunningApp> {
   const { ensured, db } = await prepareGraph(env, log);
   const browserDir = ensured.browserAppDir ?? env.NEO4J_BROWSER_DIR;
-  const server = createServer(env, db, browserDir ? { browserApp: { dir: browserDir, boltUri: env.NEO4J_BROWSER_BOLT_URI ?? ensured.uri } } : {});
+  const workbench = env.WEB_DIR ? { dir: env.WEB_DIR, built: false } : await ensureWebBuilt();
+  if (workbench.built) log(`Built the workbench into ${workbench.dir}`);
+  const server = createServer(env, db, {
+    workbenchDir: workbench.dir,
+    ...(browserDir ? { browserApp: { dir: browserDir, boltUri: env.NEO4J_BROWSER_BOLT_URI ?? ensured.uri } } : {}),
+  });
   let url: string;
   try {
     url = await server.listen(env.PORT, env.HOST);
@@ -74,7 +80,7 @@ export async function startApp(env: Env, log: Log): Promise<RunningApp> {
 
 /** The lines `npm start` prints once the API listens: where everything is. */
 export function describeRunningApp(env: Env, app: RunningApp): string {
-  const lines = [`GraphQL API:    ${app.url}/graphql`, `Health:         ${app.url}/health`];
+  const lines = [`Workbench:      ${app.url}/`, `GraphQL API:    ${app.url}/graphql  (IDE: ${app.url}/graphiql)`, `Health:         ${app.url}/health`];
   const browserUrl = app.server.servesNeo4jBrowser ? (app.ensured.browserUrl ?? `${app.url}/browser/`) : undefined;
   if (browserUrl) {
     const { password, source } = databasePassword(env);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { describeRunningApp, startApp, stopGracefully } from '../app/startup';
 import { loadEnv } from '../config/env';
 import { reportFatal } from '../errors/report';
+import { ensureWebBuilt } from '../web/build-web';
 import { registerDbCommands } from './db-commands';
 import { registerExportCommands } from './export-commands';
 import { registerSeedCommand } from './seed-command';
@@ -14,6 +15,13 @@ const program = new Command()
 registerDbCommands(program);
 registerSeedCommand(program);
 registerExportCommands(program);
+program
+  .command('build-web')
+  .description('Build the workbench (web/) into .web-dist, as npm start does when its sources changed')
+  .action(async () => {
+    const { dir, built } = await ensureWebBuilt();
+    console.log(built ? `Built the workbench into ${dir}` : `The workbench in ${dir} is up to date`);
+  });
 program
   .command('serve')
   .description('What `npm start` does: database, schema, seed if the graph is empty, and the API')

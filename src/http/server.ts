@@ -23,6 +23,7 @@ import type { RequestInfo } from '../graphql/plugin/request-info';
 import { exportScope, ExportScopeError, exportStream } from '../export/export-graph';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../export/formats';
 import { registerBrowserRoutes, type BrowserApp } from './browser-routes';
+import { registerWorkbenchRoutes, wantsPage, WORKBENCH_CSP, workbenchIndex } from './workbench-routes';
 import { ApiMetrics } from './metrics';
 import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
 
@@ -41,6 +42,8 @@ export class PortInUseError extends AppError {
 }
 
 export interface ServerOptions {
+  /** The built workbench (src/web/build-web.ts) to serve at /, /entity/..., /document/..., /graphiql and /app/. */
+  workbenchDir?: string;
   /** Neo4j Browser to serve under /browser/ (the local launcher unpacks it); without it only the guide and style. */
   browserApp?: BrowserApp;
   /** Where the JSON log lines go (tests read them); stdout by default, pretty-printed when it is a terminal. */
@@ -178,15 +181,23 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
   app.route({ method: ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/health', handler: methodNotAllowed('GET, HEAD') });
   // The API's index. Neo4j Browser served from here reads its discovery document from this origin's root, so the
   // Bolt address goes here too (under the key Neo4j's own discovery endpoint uses).
-  app.get('/', async () => ({
-    graphql: '/graphql',
-    health: '/health',
-    metrics: '/metrics',
-    exports: EXPORT_FORMAT_NAMES.map((format) => `/export/${format}`),
-    ...(options.browserApp ? { browser: '/browser/', bolt_direct: options.browserApp.boltUri } : {}),
-    browserGuide: '/browser/guide.html',
-    browserStyle: '/browser/style.grass',
-  }));
+  const home = options.workbenchDir ? workbenchIndex(options.workbenchDir) : null;
+  app.get('/', async (request, reply) => {
+    // A browser gets the workbench; a script (and Neo4j Browser's discovery request) the JSON index.
+    if (home && wantsPage(request)) return reply.type('text/html; charset=utf-8').header('content-security-policy', WORKBENCH_CSP).send(home);
+    return {
+      graphql: '/graphql',
+      health: '/health',
+      metrics: '/metrics',
+      exports: EXPORT_FORMAT_NAMES.map((format) => `/export/${format}`),
+      ...(home ? { workbench: '/', graphiql: '/graphiql' } : {}),
+      ...(options.browserApp ? { browser: '/browser/', bolt_direct: options.browserApp.boltUri } : {}),
+      browserGuide: '/browser/guide.html',
+      browserStyle: '/browser/style.grass',
+    };
+  });
+  if (options.workbenchDir) registerWorkbenchRoutes(app, options.workbenchDir);
+
   // The graph, or a neighbourhood, in an export format (src/export/), streamed.
   app.get<{ Params: { format: string }; Querystring: { neighbourhood?: string; depth?: string } }>('/export/:format', async (request, reply) => {
     const { format } = request.params;
@@ -232,6 +243,10 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
         // Refused before GraphQL sees them: persisted queries, and nesting deep enough to exhaust the parser's or the
         // variable coercion's stack.
         preValidation: async (request, reply) => {
+          // A person who opens the GraphQL address in a browser is led to the IDE, not to a CSRF refusal.
+          if (options.workbenchDir && request.method === 'GET' && wantsPage(request) && !(request.query as { query?: unknown }).query) {
+            return reply.redirect('/graphiql', 302);
+          }
           const params = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
           const parsed = (key: string) => (typeof params?.[key] === 'string' && key !== 'query' ? safeJson(params[key] as string) : params?.[key]);
           const refusal = persistedQueryRefusal(parsed('extensions')) ?? nestingRefusal(params?.query, parsed('variables'));

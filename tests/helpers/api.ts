@@ -5,6 +5,7 @@ import { BROWSER_APP_DIR, NEO4J_LIB_DIR } from '../../src/db/ensure-database';
 import { ensureBrowserApp } from '../../src/db/launcher/browser-app';
 import { ensureNeo4jJars } from '../../src/db/launcher/maven-jars';
 import type { BrowserApp } from '../../src/http/browser-routes';
+import { ensureWebBuilt } from '../../src/web/build-web';
 import { applyTestEnv } from './test-env';
 
 export interface RunningApi {
@@ -22,9 +23,12 @@ export interface GraphQLBody {
 }
 
 /** Starts the API on a free port against the given database (a new driver to the test database by default). */
-export async function startApi(db: Database = openTestDatabase(), options: { withNeo4jBrowser?: boolean } = {}): Promise<RunningApi> {
+export async function startApi(db: Database = openTestDatabase(), options: { withNeo4jBrowser?: boolean; withWorkbench?: boolean } = {}): Promise<RunningApi> {
   const env = applyTestEnv();
-  const server = createServer(env, db, options.withNeo4jBrowser ? { browserApp: await testBrowserApp() } : {});
+  const server = createServer(env, db, {
+    ...(options.withNeo4jBrowser ? { browserApp: await testBrowserApp() } : {}),
+    ...(options.withWorkbench ? { workbenchDir: (await ensureWebBuilt()).dir } : {}),
+  });
   const url = await server.listen(0, '127.0.0.1');
   return {
     url,

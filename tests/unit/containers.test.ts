@@ -70,7 +70,17 @@ describe('Dockerfile', () => {
       .find((line) => line.startsWith('COPY --from=browser '))!
       .split(/\s+/)
       .pop();
-    expect(runtime).toContain(`ENV NEO4J_BROWSER_DIR=/app/${copied!.replace(/^\.\//, '')}`);
+    const env = runtime.find((line) => line.startsWith('ENV NEO4J_BROWSER_DIR='))!;
+    expect(env).toMatch(new RegExp(`^ENV NEO4J_BROWSER_DIR=/app/${copied!.replace(/^\.\//, '')}( |$)`));
+  });
+
+  it('builds the workbench in the build stage and serves that build', () => {
+    expect(instructions.some((line) => /^RUN .*npm run build:web/.test(line))).toBe(true);
+    const copied = runtime
+      .find((line) => line.startsWith('COPY --from=build /app/.web-dist '))!
+      .split(/\s+/)
+      .pop();
+    expect(runtime.find((line) => line.startsWith('ENV NEO4J_BROWSER_DIR='))).toContain(`WEB_DIR=/app/${copied!.replace(/^\.\//, '')}`);
   });
 
   it('copies only files that exist and runs only scripts that package.json defines', () => {

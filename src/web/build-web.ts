@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { PROJECT_ROOT } from '../project-root';
+
+/** The workbench's sources, and where `npm start` builds them (git-ignored). */
+export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, 'web');
+export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, '.web-dist');
+
+const STATIC_FILES = ['index.html', 'graphiql.html', 'style.css'];
+
+/** The README's executed examples (```graphql blocks starting "# Example: name"), offered as tabs in GraphiQL. */
+export function readmeExamples(readme: string): { name: string; query: string }[] {
+  return [...readme.matchAll(/```graphql\n# Example: ([\w-]+)\n([\s\S]*?)```/g)].map((m) => {
+    const name = m[1]!;
+    const query = m[2]!.trim();
+    // Named, so that GraphiQL titles each tab with it.
+    const operation = name.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase());
+    return { name, query: query.startsWith('{') ? `query ${operation} ${query}\n` : `${query}\n` };
+  });
+}
+
+/** A hash of everything the build reads, so that an unchanged workbench is not built again. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else hash.update(file).update(fs.readFileSync(file));
+    }
+  };
+  walk(WEB_SOURCE_DIR);
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'README.md')));
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
+  return hash.digest('hex');
+}
+
+/**
+ * Bundles the workbench (web/src, TypeScript, with GraphiQL and its styles from npm) into `outDir` with esbuild, unless
+ * the sources are unchanged since the last build; every script, style and font ends up in the bundle, so the pages
+ * load nothing from elsewhere. Returns the folder.
+ */
+export async function ensureWebBuilt(outDir: string = WEB_BUILD_DIR): Promise<{ dir: string; built: boolean }> {
+  const hash = sourceHash();
+  const marker = path.join(outDir, '.source-hash');
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === hash) return { dir: outDir, built: false };
+  const staging = `${outDir}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(path.join(staging, 'app'), { recursive: true });
+  try {
+    await build({
+      entryPoints: { main: path.join(WEB_SOURCE_DIR, 'src', 'main.ts'), graphiql: path.join(WEB_SOURCE_DIR, 'src', 'graphiql.ts') },
+      outdir: path.join(staging, 'app'),
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      sourcemap: false,
+      target: ['es2022'],
+      loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.svg': 'file' },
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    });
+    for (const file of STATIC_FILES) fs.copyFileSync(path.join(WEB_SOURCE_DIR, file), path.join(staging, file === 'style.css' ? 'app/style.css' : file));
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    fs.writeFileSync(path.join(staging, 'app', 'examples.json'), JSON.stringify(readmeExamples(readme)));
+    fs.writeFileSync(path.join(staging, '.source-hash'), hash);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.renameSync(staging, outDir);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return { dir: outDir, built: true };
+}

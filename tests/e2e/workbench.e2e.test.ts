@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { startApi, type RunningApi } from '../helpers/api';
+import { launchChromium, screenshotPath } from '../helpers/chromium';
+import { useTestGraph } from '../helpers/test-graph';
+
+// The workbench as a researcher meets it, in real Chromium, on the fixture graph.
+
+useTestGraph();
+let browser: Browser;
+let api: RunningApi;
+const hosts = new Set<string>();
+
+beforeAll(async () => {
+  api = await startApi(undefined, { withWorkbench: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+async function open(url: string, options: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  page.on('request', (request) => hosts.add(new URL(request.url()).host));
+  await page.goto(`${api.url}${url}`);
+  return page;
+}
+
+describe('the workbench', () => {
+  it('finds UNESCO by its misspelling and opens its page', async () => {
+    const page = await open('/');
+    await page.getByLabel('Search the graph').fill('UNECO');
+    const hit = page.locator('#results a').first();
+    await hit.waitFor({ timeout: 15_000 });
+    expect(await hit.innerText()).toBe('UNESCO');
+    await page.screenshot({ path: screenshotPath('workbench-home.png') });
+    await hit.click();
+    await page.getByRole('heading', { level: 1, name: 'UNESCO' }).waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(`${api.url}/entity/org%3Aunesco`);
+  });
+
+  it("shows Mobile Learning Week 2019's four organizers, each with its quote, and opens a quote in its document", async () => {
+    const page = await open('/entity/event:mlw-2019');
+    const organized = page.getByRole('region', { name: 'ORGANIZED' });
+    await organized.waitFor({ timeout: 15_000 });
+    const facts = organized.locator('li.fact');
+    expect(await facts.count()).toBe(4);
+    for (let i = 0; i < 4; i++) expect(await facts.nth(i).locator('a.quote').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('workbench-entity.png') });
+    const quote = (await facts.first().locator('a.quote').first().innerText()).replace(/^“|”$/g, '');
+    await facts.first().locator('a.quote').first().click();
+    const mark = page.locator('mark#quote');
+    await mark.waitFor({ timeout: 15_000 });
+    expect((await mark.innerText()).replace(/\s+/g, ' ')).toBe(quote.replace(/\s+/g, ' '));
+    expect(await page.locator('#citation').innerText()).toMatch(/Quoted|Copy retrieved/);
+    await page.screenshot({ path: screenshotPath('workbench-document.png') });
+  });
+
+  it('says when an entity does not exist', async () => {
+    const page = await open('/entity/org:nobody');
+    await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('leads a browser from the GraphQL address to GraphiQL, which runs a README example', async () => {
+    const page = await open('/graphql');
+    expect(page.url()).toBe(`${api.url}/graphiql`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.graphiql-tab').first().innerText()).toMatch(/PartnersAttendance/);
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.result-window').getByText('"partnersAttendance"').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: screenshotPath('workbench-graphiql.png') });
+  });
+
+  it('has no serious or critical accessibility violation (axe-core) on its pages', async () => {
+    for (const url of ['/', '/entity/event:mlw-2019', '/document/doc:ichei-mlw-2019?start=247&end=340']) {
+      // axe is injected as a script, which the pages' own policy would refuse.
+      const page = await open(url, { bypassCSP: true });
+      await page.locator('h1').first().waitFor({ timeout: 15_000 });
+      await page.addScriptTag({ path: path.join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact}: ${v.id}`);
+      });
+      expect({ url, violations }).toEqual({ url, violations: [] });
+    }
+  });
+
+  it('made every request to its own origin', () => {
+    expect([...hosts]).toEqual([new URL(api.url).host]);
+  });
+});
