@@ -50,6 +50,7 @@ export function registerWorkbenchRoutes(app: FastifyInstance, dir: string): void
     const page = (html: Buffer) => async (_request: FastifyRequest, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(html);
     scope.get('/entity/*', page(index));
     scope.get('/document/*', page(index));
+    scope.get('/network/*', page(index));
     scope.get('/graphiql', page(graphiql));
     await scope.register(fastifyStatic, { root: path.join(dir, 'app'), prefix: '/app/' });
   });

@@ -21,6 +21,16 @@ export function readmeExamples(readme: string): { name: string; query: string }[
   });
 }
 
+/** Neo4j Browser's style: the one definition of the graph's colours, which the network view reads too. */
+const STYLE_FILE = path.join(PROJECT_ROOT, 'browser', 'style.grass');
+
+/** The colours of a GraSS style sheet, by node label and by relationship type. */
+export function graphStyle(grass: string): { nodes: Record<string, string>; relationships: Record<string, string> } {
+  const colours = (kind: 'node' | 'relationship') =>
+    Object.fromEntries([...grass.matchAll(new RegExp(`${kind}\\.(\\w+) \\{[^}]*?\\bcolor: (#[0-9A-Fa-f]{6})`, 'g'))].map((m) => [m[1]!, m[2]!]));
+  return { nodes: colours('node'), relationships: colours('relationship') };
+}
+
 /** A hash of everything the build reads, so that an unchanged workbench is not built again. */
 function sourceHash(): string {
   const hash = createHash('sha256');
@@ -33,6 +43,7 @@ function sourceHash(): string {
   };
   walk(WEB_SOURCE_DIR);
   hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'README.md')));
+  hash.update(fs.readFileSync(STYLE_FILE));
   hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
   return hash.digest('hex');
 }
@@ -65,6 +76,7 @@ export async function ensureWebBuilt(outDir: string = WEB_BUILD_DIR): Promise<{ 
     for (const file of STATIC_FILES) fs.copyFileSync(path.join(WEB_SOURCE_DIR, file), path.join(staging, file === 'style.css' ? 'app/style.css' : file));
     const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
     fs.writeFileSync(path.join(staging, 'app', 'examples.json'), JSON.stringify(readmeExamples(readme)));
+    fs.writeFileSync(path.join(staging, 'app', 'graph-style.json'), JSON.stringify(graphStyle(fs.readFileSync(STYLE_FILE, 'utf8'))));
     fs.writeFileSync(path.join(staging, '.source-hash'), hash);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.renameSync(staging, outDir);

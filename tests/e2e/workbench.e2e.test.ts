@@ -59,6 +59,37 @@ describe('the workbench', () => {
     await page.screenshot({ path: screenshotPath('workbench-document.png') });
   });
 
+  it("draws ICHEI's network in the shared style, and a click on an edge shows its evidence", async () => {
+    const page = await open('/network/org:ichei');
+    const network = page.locator('#network');
+    await network.locator('canvas').first().waitFor({ timeout: 15_000 });
+    const drawn = await page.evaluate(() => {
+      const cy = (globalThis as unknown as { workbenchGraph: any }).workbenchGraph;
+      const huawei = cy.getElementById('org:huawei');
+      return { nodes: cy.nodes().length, huaweiColour: huawei.data('colour') };
+    });
+    expect(drawn.nodes).toBeGreaterThan(5);
+    // The colour Neo4j Browser's style gives an Organization.
+    expect(drawn.huaweiColour).toBe('#4C8EDA');
+    await page.evaluate(() => {
+      const cy = (globalThis as unknown as { workbenchGraph: any }).workbenchGraph;
+      cy.edges('[type = "PARTNER_OF"]').first().emit('tap');
+    });
+    const panel = page.locator('#network-panel');
+    await panel.locator('a.quote').first().waitFor({ timeout: 15_000 });
+    expect(await panel.locator('h2').innerText()).toMatch(/partner of/);
+    await page.screenshot({ path: screenshotPath('workbench-network.png') });
+    // A click on a node adds its neighbours: the week's organizers are two hops from ICHEI.
+    const before = Number(await network.getAttribute('data-nodes'));
+    await page.evaluate(() => (globalThis as unknown as { workbenchGraph: any }).workbenchGraph.getElementById('event:mlw-2019').emit('tap'));
+    let after = before;
+    for (let i = 0; i < 60 && after <= before; i++) {
+      await page.waitForTimeout(250);
+      after = Number(await network.getAttribute('data-nodes'));
+    }
+    expect(after).toBeGreaterThan(before);
+  });
+
   it('says when an entity does not exist', async () => {
     const page = await open('/entity/org:nobody');
     await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor({ timeout: 15_000 });

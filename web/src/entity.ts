@@ -84,6 +84,7 @@ export async function entityPage(id: string): Promise<void> {
     h('h1', { tabindex: '-1' }, entity.name),
     entity.aliases.length ? h('p', { class: 'aliases' }, `Also: ${entity.aliases.join(', ')}`) : null,
     entity.description ? h('p', { class: 'description' }, entity.description) : null,
+    h('p', {}, h('a', { href: `/network/${encodeURIComponent(entity.id)}` }, 'Network view')),
     h('h2', {}, `Facts (${entity.relationships.totalCount})`),
     ...[...groups.entries()].map(([type, facts]) =>
       h(
