@@ -51,6 +51,8 @@ export function registerWorkbenchRoutes(app: FastifyInstance, dir: string): void
     scope.get('/entity/*', page(index));
     scope.get('/document/*', page(index));
     scope.get('/network/*', page(index));
+    scope.get('/interlocks/*', page(index));
+    scope.get('/paths', page(index));
     scope.get('/graphiql', page(graphiql));
     await scope.register(fastifyStatic, { root: path.join(dir, 'app'), prefix: '/app/' });
   });

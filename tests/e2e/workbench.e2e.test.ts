@@ -90,6 +90,27 @@ describe('the workbench', () => {
     expect(after).toBeGreaterThan(before);
   });
 
+  it('draws the paths between two actors named as a researcher types them, with a quote per hop', async () => {
+    const page = await open('/paths?from=Huawei&to=International%20Telecommunication%20Union');
+    const hops = page.locator('section.path li.hop');
+    await hops.first().waitFor({ timeout: 15_000 });
+    for (let i = 0; i < (await hops.count()); i++) expect(await hops.nth(i).locator('a.quote').count()).toBe(1);
+    expect(Number(await page.locator('#paths-drawing').getAttribute('data-hops'))).toBeGreaterThan(1);
+    // Hops read as the facts were stated: ITU organized the week, not the other way round.
+    expect((await hops.allInnerTexts()).join('\n')).toMatch(/International Telecommunication Union organized/);
+    await page.locator('#paths-drawing canvas').first().waitFor();
+    await page.screenshot({ path: screenshotPath('workbench-paths.png') });
+  });
+
+  it('ranks who attended the same events as ICHEI, with the shared events', async () => {
+    const page = await open('/interlocks/org:ichei');
+    const rows = page.locator('table.interlocks tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    expect(await rows.count()).toBeGreaterThan(2);
+    const counts = await rows.locator('td:nth-child(2)').allInnerTexts();
+    expect(counts.map(Number)).toEqual([...counts.map(Number)].sort((a, b) => b - a));
+  });
+
   it('says when an entity does not exist', async () => {
     const page = await open('/entity/org:nobody');
     await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor({ timeout: 15_000 });
@@ -106,7 +127,7 @@ describe('the workbench', () => {
   });
 
   it('has no serious or critical accessibility violation (axe-core) on its pages', async () => {
-    for (const url of ['/', '/entity/event:mlw-2019', '/document/doc:ichei-mlw-2019?start=247&end=340']) {
+    for (const url of ['/', '/entity/event:mlw-2019', '/document/doc:ichei-mlw-2019?start=247&end=340', '/interlocks/org:ichei', '/paths?from=Huawei&to=ITU']) {
       // axe is injected as a script, which the pages' own policy would refuse.
       const page = await open(url, { bypassCSP: true });
       await page.locator('h1').first().waitFor({ timeout: 15_000 });

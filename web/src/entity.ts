@@ -84,7 +84,15 @@ export async function entityPage(id: string): Promise<void> {
     h('h1', { tabindex: '-1' }, entity.name),
     entity.aliases.length ? h('p', { class: 'aliases' }, `Also: ${entity.aliases.join(', ')}`) : null,
     entity.description ? h('p', { class: 'description' }, entity.description) : null,
-    h('p', {}, h('a', { href: `/network/${encodeURIComponent(entity.id)}` }, 'Network view')),
+    h(
+      'p',
+      { class: 'views' },
+      h('a', { href: `/network/${encodeURIComponent(entity.id)}` }, 'Network view'),
+      ' · ',
+      h('a', { href: `/interlocks/${encodeURIComponent(entity.id)}` }, 'Who attended the same events'),
+      ' · ',
+      h('a', { href: `/paths?from=${encodeURIComponent(entity.name)}` }, 'Paths from here'),
+    ),
     h('h2', {}, `Facts (${entity.relationships.totalCount})`),
     ...[...groups.entries()].map(([type, facts]) =>
       h(

@@ -1,14 +1,19 @@
 import { documentPage } from './document';
 import { entityPage } from './entity';
 import { home } from './home';
+import { interlocksPage } from './interlocks';
 import { networkPage } from './network';
+import { pathsPage } from './paths';
 import { failure, render } from './dom';
 
-/** Picks the page from the address: /, /entity/<id>, /network/<id>?depth=, /document/<id>?start=&end=. */
+/** Picks the page from the address: /, /entity/<id>, /network/<id>?depth=, /interlocks/<id>, /paths?from=&to=, /document/<id>?start=&end=. */
 function route(): Promise<void> {
   const path = location.pathname;
   const entity = /^\/entity\/(.+)$/.exec(path);
   if (entity) return entityPage(decodeURIComponent(entity[1]!));
+  if (path === '/paths') return pathsPage(new URLSearchParams(location.search));
+  const interlocks = /^\/interlocks\/(.+)$/.exec(path);
+  if (interlocks) return interlocksPage(decodeURIComponent(interlocks[1]!));
   const network = /^\/network\/(.+)$/.exec(path);
   if (network) {
     const depth = Number(new URLSearchParams(location.search).get('depth') ?? '1');
