@@ -386,7 +386,10 @@ export const resolvers = {
     },
 
     neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(z.object({ id: idArg, depth: boundedInt(1, 3).default(1), types: relationshipTypes, limit: boundedInt(1, 500).default(200) }), args);
+      const a = parseArgs(
+        z.object({ id: idArg, depth: boundedInt(1, 3).default(1), types: relationshipTypes, asOf: optionalDate, limit: boundedInt(1, 500).default(200) }),
+        args,
+      );
       // The centre's record answers `centre` and the first of `nodes`, which shows its name.
       const centreKeys = mergeKeys(entityKeys(info, ['centre']), ['name']);
       return queries.neighbourhood(ctx.db, ctx.loaders, { ...a, centreKeys, edgeKeys: relationshipKeys(info, ['edges']) });

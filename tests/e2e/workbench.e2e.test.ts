@@ -90,6 +90,19 @@ describe('the workbench', () => {
     expect(after).toBeGreaterThan(before);
   });
 
+  it('keeps only the facts valid at an "as of" date', async () => {
+    const count = async (url: string) => {
+      const page = await open(url);
+      await page.locator('#network canvas').first().waitFor({ timeout: 15_000 });
+      return Number(await page.locator('#network').getAttribute('data-nodes'));
+    };
+    const all = await count('/network/org:ichei');
+    const before = await count('/network/org:ichei?depth=1&asOf=2018');
+    // ICHEI's attendance of the 2019 week is dated; its partnerships are not, and stay.
+    expect(before).toBeLessThan(all);
+    expect(before).toBeGreaterThan(1);
+  });
+
   it('draws the paths between two actors named as a researcher types them, with a quote per hop', async () => {
     const page = await open('/paths?from=Huawei&to=International%20Telecommunication%20Union');
     const hops = page.locator('section.path li.hop');

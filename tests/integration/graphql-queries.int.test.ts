@@ -388,6 +388,15 @@ describe('paths, neighbourhoods, timelines and statistics', () => {
     }
   });
 
+  it('a neighbourhood as of a date keeps only the facts valid then (and undated ones)', async () => {
+    const q = 'query($a: PartialDate) { neighbourhood(id: "org:ichei", asOf: $a) { nodes { id } edges { type } } }';
+    const all = (await run(q)).data.neighbourhood;
+    const before = (await run(q, { a: '2018' })).data.neighbourhood;
+    expect(before.nodes.length).toBeLessThan(all.nodes.length);
+    expect(before.edges.map((e: Json) => e.type)).not.toContain('PARTICIPATED_IN');
+    expect(before.edges.map((e: Json) => e.type)).toContain('PARTNER_OF');
+  });
+
   it('a neighbourhood names every node, its centre included', async () => {
     const { data } = await run('{ neighbourhood(id: "org:ichei") { centre { id } nodes { id name distance } } }');
     const centre = data.neighbourhood.nodes.find((n: Json) => n.distance === 0);

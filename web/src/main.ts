@@ -16,8 +16,9 @@ function route(): Promise<void> {
   if (interlocks) return interlocksPage(decodeURIComponent(interlocks[1]!));
   const network = /^\/network\/(.+)$/.exec(path);
   if (network) {
-    const depth = Number(new URLSearchParams(location.search).get('depth') ?? '1');
-    return networkPage(decodeURIComponent(network[1]!), [1, 2, 3].includes(depth) ? depth : 1);
+    const params = new URLSearchParams(location.search);
+    const depth = Number(params.get('depth') ?? '1');
+    return networkPage(decodeURIComponent(network[1]!), [1, 2, 3].includes(depth) ? depth : 1, params.get('asOf') || null);
   }
   const doc = /^\/document\/(.+)$/.exec(path);
   if (doc) {

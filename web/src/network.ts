@@ -27,7 +27,7 @@ interface Neighbourhood {
 /** The colours of browser/style.grass (one definition for Neo4j Browser and the workbench), by label and by type. */
 type GraphStyle = { nodes: Record<string, string>; relationships: Record<string, string> };
 
-const QUERY = `query($id: ID!, $depth: Int!) { neighbourhood(id: $id, depth: $depth, limit: 200) {
+const QUERY = `query($id: ID!, $depth: Int!, $asOf: PartialDate) { neighbourhood(id: $id, depth: $depth, asOf: $asOf, limit: 200) {
   truncated nodes { id type name distance }
   edges { id type source target inferred evidence { quote position start end document { id title } } }
 } }`;
@@ -36,14 +36,14 @@ const QUERY = `query($id: ID!, $depth: Int!) { neighbourhood(id: $id, depth: $de
 const labelOf = (type: string) => type.toLowerCase().replace(/(^|_)(\w)/g, (_, _u: string, c: string) => c.toUpperCase());
 
 /** A neighbourhood drawn with Cytoscape.js: filter by relationship type, click a node to expand it, an edge to read its evidence. */
-export async function networkPage(id: string, depth: number): Promise<void> {
+export async function networkPage(id: string, depth: number, asOf: string | null): Promise<void> {
   render(loading('the network'));
   let style: GraphStyle;
   let data: { neighbourhood: Neighbourhood | null };
   try {
     [style, data] = await Promise.all([
       fetch('/app/graph-style.json').then((r) => r.json() as Promise<GraphStyle>),
-      gql<{ neighbourhood: Neighbourhood | null }>(QUERY, { id, depth }),
+      gql<{ neighbourhood: Neighbourhood | null }>(QUERY, { id, depth, asOf }),
     ]);
   } catch (error) {
     render(failure(error));
@@ -73,14 +73,12 @@ export async function networkPage(id: string, depth: number): Promise<void> {
     h('legend', {}, 'Relationship types'),
     ...types.map((type) => h('label', {}, h('input', { type: 'checkbox', value: type, checked: '' }), ` ${type.toLowerCase().replace(/_/g, ' ')}`)),
   );
+  const here = (d: number) => `/network/${encodeURIComponent(id)}?depth=${d}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`;
   const depthLinks = h(
-    'p',
+    'span',
     { class: 'depth' },
     'Depth: ',
-    ...[1, 2, 3].flatMap((d) => [
-      d === depth ? h('strong', {}, String(d)) : h('a', { href: `/network/${encodeURIComponent(id)}?depth=${d}`, 'aria-label': `depth ${d}` }, String(d)),
-      ' ',
-    ]),
+    ...[1, 2, 3].flatMap((d) => [d === depth ? h('strong', {}, String(d)) : h('a', { href: here(d), 'aria-label': `depth ${d}` }, String(d)), ' ']),
   );
   const png = h('button', { type: 'button' }, 'Save as PNG');
   const exportLink = (format: string, label: string) => h('a', { href: `/export/${format}?neighbourhood=${encodeURIComponent(id)}&depth=${depth}` }, label);
@@ -93,6 +91,16 @@ export async function networkPage(id: string, depth: number): Promise<void> {
       ' · ',
       depthLinks,
       data.neighbourhood.truncated ? h('span', { class: 'status' }, ' (cut at 200 entities)') : null,
+    ),
+    h(
+      'form',
+      { class: 'as-of', method: 'get', action: `/network/${encodeURIComponent(id)}` },
+      h('input', { type: 'hidden', name: 'depth', value: String(depth) }),
+      h('label', { for: 'as-of' }, 'Facts valid as of '),
+      h('input', { id: 'as-of', name: 'asOf', value: asOf ?? '', placeholder: '2019-03', pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', size: '10' }),
+      ' ',
+      h('button', { type: 'submit' }, 'Show'),
+      asOf ? h('span', {}, ' ', h('a', { href: here(depth).replace(/&asOf=[^&]*/, '') }, 'all dates')) : '',
     ),
     filters,
     h('div', { class: 'network-layout' }, container, panel),
@@ -187,7 +195,7 @@ export async function networkPage(id: string, depth: number): Promise<void> {
       loading('its neighbours'),
     );
     try {
-      const more = await gql<{ neighbourhood: Neighbourhood | null }>(QUERY, { id: nodeId, depth: 1 });
+      const more = await gql<{ neighbourhood: Neighbourhood | null }>(QUERY, { id: nodeId, depth: 1, asOf });
       if (more.neighbourhood) {
         cy.add(elements(more.neighbourhood).filter((e) => cy.getElementById(e.data.id!).empty()));
         cy.layout({ name: 'cose', animate: false }).run();

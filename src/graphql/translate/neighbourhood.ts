@@ -3,12 +3,15 @@ import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL } from '../../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../model/relationship-types';
 import { label, typeAlternatives } from '../../model/cypher-names';
+import { asOfFilter, asOfParams } from './filters';
 import { nodeProjection, relationshipProjection } from './projection';
 
 export interface NeighbourhoodArgs {
   id: string;
   depth: number;
   types: RelationshipType[] | null;
+  /** Only facts valid at this partial date (undated facts are kept), as relationship lists' asOf. */
+  asOf: string | null;
   limit: number;
   centreKeys: string[];
   edgeKeys: string[];
@@ -17,7 +20,7 @@ export interface NeighbourhoodArgs {
 /**
  * The entities within `depth` hops (at most 3), expanded level by level so that the work grows with the number of
  * nodes rather than the number of paths, and cut at `limit` nodes. One row `{centre, levels, truncated, edges}`, or
- * none when the centre does not exist; MENTIONS is left out unless asked for.
+ * none when the centre does not exist; MENTIONS is left out unless asked for, and with asOf only facts valid then count.
  */
 export function neighbourhood(args: NeighbourhoodArgs): CypherQuery {
   const types = typeAlternatives(args.types ?? RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'MENTIONS'));
@@ -26,7 +29,7 @@ export function neighbourhood(args: NeighbourhoodArgs): CypherQuery {
   let levels = '';
   for (let level = 1; level <= depth; level++) {
     levels +=
-      `CALL (frontier, seen) { UNWIND frontier AS f MATCH (f)-[:${types}]-(x) WHERE NOT x IN seen ` +
+      `CALL (frontier, seen) { UNWIND frontier AS f MATCH (f)-[r:${types}]-(x) WHERE NOT x IN seen AND ${asOfFilter('r', args.asOf)} ` +
       'WITH DISTINCT x LIMIT $limit RETURN collect(x) AS next } ' +
       'WITH c, seen + next AS seen, next AS frontier, levels + [next] AS levels ';
   }
@@ -35,9 +38,9 @@ export function neighbourhood(args: NeighbourhoodArgs): CypherQuery {
       `MATCH (c:${label(ENTITY_LABEL)} {id: $id}) WITH c, [c] AS frontier, [c] AS seen, [] AS levels ` +
       levels +
       'WITH c, levels, seen[0..$limit + 1] AS kept, size(seen) > $limit + 1 AS truncated ' +
-      `CALL (kept) { UNWIND kept AS x MATCH (x)-[r:${types}]->(y) WHERE y IN kept WITH collect(DISTINCT r) AS rels RETURN [r IN rels | ${relationshipProjection('r', args.edgeKeys)}] AS edges } ` +
+      `CALL (kept) { UNWIND kept AS x MATCH (x)-[r:${types}]->(y) WHERE y IN kept AND ${asOfFilter('r', args.asOf)} WITH collect(DISTINCT r) AS rels RETURN [r IN rels | ${relationshipProjection('r', args.edgeKeys)}] AS edges } ` +
       // Graph nodes show only an id, a type and a name.
       `RETURN ${nodeProjection('c', args.centreKeys)} AS centre, [l IN levels | [x IN l WHERE x IN kept | ${nodeProjection('x', ['id', 'name'])}]] AS levels, truncated, edges`,
-    params: { id: args.id, limit: int(args.limit) },
+    params: { id: args.id, limit: int(args.limit), ...(args.asOf ? asOfParams(args.asOf) : {}) },
   };
 }

@@ -23,7 +23,7 @@ describe('every researcher query keeps client values in parameters', () => {
     partnersAttendance: partnersAttendance(HOSTILE, '2019', { partner: ['id'], partnership: ['kind'], attendance: ['validFromDay'], event: ['name'] }),
     coParticipants: coParticipants(HOSTILE, 0, 5, { actor: ['id'], event: ['id'] }),
     connections: connections({ fromId: HOSTILE, toId: HOSTILE, maxHops: 4, skip: 0, first: 5, via: null, nodeKeys: ['id'], relationshipKeys: [] }),
-    neighbourhood: neighbourhood({ id: HOSTILE, depth: 2, types: null, limit: 50, centreKeys: ['id'], edgeKeys: [] }),
+    neighbourhood: neighbourhood({ id: HOSTILE, depth: 2, types: null, asOf: null, limit: 50, centreKeys: ['id'], edgeKeys: [] }),
     timeline: timeline({ id: HOSTILE, from: '2019', to: null }),
   };
   it.each(Object.entries(built))('%s', (_name, query) => {
@@ -99,10 +99,14 @@ describe('researcher queries', () => {
   });
 
   it('neighbourhoods expand one level per CALL, and refuse depths the API does not allow', () => {
-    const { cypher } = neighbourhood({ id: 'org:ichei', depth: 3, types: ['PARTNER_OF'], limit: 10, centreKeys: ['id'], edgeKeys: ['seedKey'] });
+    const { cypher } = neighbourhood({ id: 'org:ichei', depth: 3, types: ['PARTNER_OF'], asOf: null, limit: 10, centreKeys: ['id'], edgeKeys: ['seedKey'] });
     expect(cypher.match(/CALL \(frontier, seen\)/g)).toHaveLength(3);
-    expect(cypher).toContain('MATCH (f)-[:PARTNER_OF]-(x) WHERE NOT x IN seen');
-    expect(() => neighbourhood({ id: 'x', depth: 4, types: null, limit: 10, centreKeys: [], edgeKeys: [] })).toThrow(/depth/);
+    expect(cypher).toContain('MATCH (f)-[r:PARTNER_OF]-(x) WHERE NOT x IN seen AND true');
+    expect(() => neighbourhood({ id: 'x', depth: 4, types: null, asOf: null, limit: 10, centreKeys: [], edgeKeys: [] })).toThrow(/depth/);
+    // asOf keeps the facts valid at the date, at every level and among the edges drawn.
+    const dated = neighbourhood({ id: 'x', depth: 2, types: null, asOf: '2019-03', limit: 10, centreKeys: [], edgeKeys: [] });
+    expect(dated.cypher.match(/r\.validFromDay <= \$asOfEnd/g)).toHaveLength(3);
+    expect(dated.params).toMatchObject({ asOfStart: '2019-03-01', asOfEnd: '2019-03-31' });
   });
 
   it('timelines compare whole days from partial dates', () => {
