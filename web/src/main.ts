@@ -18,7 +18,13 @@ function route(): Promise<void> {
   if (network) {
     const params = new URLSearchParams(location.search);
     const depth = Number(params.get('depth') ?? '1');
-    return networkPage(decodeURIComponent(network[1]!), [1, 2, 3].includes(depth) ? depth : 1, params.get('asOf') || null);
+    const limit = Number(params.get('limit') ?? '200');
+    return networkPage(
+      decodeURIComponent(network[1]!),
+      [1, 2, 3].includes(depth) ? depth : 1,
+      params.get('asOf') || null,
+      limit >= 1 && limit <= 500 ? limit : 200,
+    );
   }
   const doc = /^\/document\/(.+)$/.exec(path);
   if (doc) {

@@ -27,7 +27,7 @@ interface Neighbourhood {
 /** The colours of browser/style.grass (one definition for Neo4j Browser and the workbench), by label and by type. */
 type GraphStyle = { nodes: Record<string, string>; relationships: Record<string, string> };
 
-const QUERY = `query($id: ID!, $depth: Int!, $asOf: PartialDate) { neighbourhood(id: $id, depth: $depth, asOf: $asOf, limit: 200) {
+const QUERY = `query($id: ID!, $depth: Int!, $asOf: PartialDate, $limit: Int) { neighbourhood(id: $id, depth: $depth, asOf: $asOf, limit: $limit) {
   truncated nodes { id type name distance }
   edges { id type source target inferred evidence { quote position start end document { id title } } }
 } }`;
@@ -36,14 +36,14 @@ const QUERY = `query($id: ID!, $depth: Int!, $asOf: PartialDate) { neighbourhood
 const labelOf = (type: string) => type.toLowerCase().replace(/(^|_)(\w)/g, (_, _u: string, c: string) => c.toUpperCase());
 
 /** A neighbourhood drawn with Cytoscape.js: filter by relationship type, click a node to expand it, an edge to read its evidence. */
-export async function networkPage(id: string, depth: number, asOf: string | null): Promise<void> {
+export async function networkPage(id: string, depth: number, asOf: string | null, limit = 200): Promise<void> {
   render(loading('the network'));
   let style: GraphStyle;
   let data: { neighbourhood: Neighbourhood | null };
   try {
     [style, data] = await Promise.all([
       fetch('/app/graph-style.json').then((r) => r.json() as Promise<GraphStyle>),
-      gql<{ neighbourhood: Neighbourhood | null }>(QUERY, { id, depth, asOf }),
+      gql<{ neighbourhood: Neighbourhood | null }>(QUERY, { id, depth, asOf, limit }),
     ]);
   } catch (error) {
     render(failure(error));
@@ -90,7 +90,7 @@ export async function networkPage(id: string, depth: number, asOf: string | null
       h('a', { href: `/entity/${encodeURIComponent(id)}` }, 'Entity page'),
       ' · ',
       depthLinks,
-      data.neighbourhood.truncated ? h('span', { class: 'status' }, ' (cut at 200 entities)') : null,
+      data.neighbourhood.truncated ? h('span', { class: 'status' }, ` (cut at ${limit} entities)`) : null,
     ),
     h(
       'form',

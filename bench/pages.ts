@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface PageTimings {
+  /** Median ms from navigation to the entity page's facts on screen. */
+  entityMs: number;
+  /** Median ms from navigation to the network view laid out (Cytoscape's layout runs before the count is set). */
+  networkMs: number;
+  networkNodes: number;
+  runs: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Times the workbench in headless Chromium: the entity page of `hub` and its depth-2 network of up to 500 nodes, each
+ * measured in the page from the start of navigation (performance.now()), in fresh pages, `runs` times.
+ */
+export async function timePages(baseUrl: string, hub: string, runs = 5): Promise<PageTimings> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const entity: number[] = [];
+  const network: number[] = [];
+  let networkNodes = 0;
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${baseUrl}/entity/${encodeURIComponent(hub)}`, { waitUntil: 'commit' });
+      await page.locator('section.facts').first().waitFor({ timeout: 60_000 });
+      const entityMs = await page.evaluate(() => performance.now());
+      await page.goto(`${baseUrl}/network/${encodeURIComponent(hub)}?depth=2&limit=500`, { waitUntil: 'commit' });
+      await page.locator('#network[data-nodes]').waitFor({ timeout: 60_000 });
+      const networkMs = await page.evaluate(() => performance.now());
+      networkNodes = Number(await page.locator('#network').getAttribute('data-nodes'));
+      await page.close();
+      // The first run warms the API, the bundles and Chromium's caches; it is not counted.
+      if (i > 0) {
+        entity.push(entityMs);
+        network.push(networkMs);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return { entityMs: median(entity), networkMs: median(network), networkNodes, runs };
+}
