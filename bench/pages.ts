@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { chromium } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The same launch as the Chromium tests: Debian's Chromium with the flags this closed network needs.
+import { launchChromium } from '../tests/helpers/chromium';
 
 export interface PageTimings {
   /** Median ms from navigation to the entity page's facts on screen. */
@@ -19,20 +17,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * measured in the page from the start of navigation (performance.now()), in fresh pages, `runs` times.
  */
 export async function timePages(baseUrl: string, hub: string, runs = 5): Promise<PageTimings> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const entity: number[] = [];
   const network: number[] = [];
   let networkNodes = 0;
