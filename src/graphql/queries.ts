@@ -12,6 +12,7 @@ import { connections as connectionsQuery, type ConnectionsArgs } from './transla
 import { entityExists } from './translate/entities-by-id';
 import { listEntities as listEntitiesQuery, type ListEntitiesArgs } from './translate/list-entities';
 import { neighbourhood as neighbourhoodQuery, type NeighbourhoodArgs } from './translate/neighbourhood';
+import { relationshipById as relationshipByIdQuery } from './translate/relationship-by-id';
 import { partnersAttendance as partnersAttendanceQuery, type AttendanceTuple, type PartnersAttendanceSelection } from './translate/partners-attendance';
 import { luceneQuery, searchNames } from './translate/search';
 import { statistics as statisticsQuery } from './translate/statistics';
@@ -220,6 +221,13 @@ export async function neighbourhood(db: Database, loaders: Loaders, args: Neighb
     edges: row.edges.map((edge) => toRelationship(edge)),
     truncated: row.truncated,
   };
+}
+
+/** One fact by its id (a Relationship's or GraphEdge's), with all its properties; null when no fact has it. */
+export async function relationshipById(db: Database, loaders: Loaders, id: string): Promise<RelationshipRecord | null> {
+  const rows = await db.query<{ rel: RelationshipRow }>(relationshipByIdQuery(id));
+  loaders.budget.take(rows.length);
+  return rows[0] ? toRelationship(rows[0].rel) : null;
 }
 
 /** An entity's dated relationships in time order, overlapping from..to when given; null when it does not exist. */

@@ -395,6 +395,11 @@ export const resolvers = {
       return queries.neighbourhood(ctx.db, ctx.loaders, { ...a, centreKeys, edgeKeys: relationshipKeys(info, ['edges']) });
     },
 
+    relationship: (_root: unknown, args: unknown, ctx: ApiContext) => {
+      const a = parseArgs(z.object({ id: z.string().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters') }), args);
+      return queries.relationshipById(ctx.db, ctx.loaders, a.id);
+    },
+
     timeline: async (_root: unknown, args: unknown, ctx: ApiContext) => {
       const a = parseArgs(z.object({ id: idArg, from: optionalDate, to: optionalDate }), args);
       if (a.from && a.to && a.to < a.from.slice(0, a.to.length)) throw new BadUserInputError(`to ("${a.to}") is before from ("${a.from}")`, 'to');

@@ -397,6 +397,23 @@ describe('paths, neighbourhoods, timelines and statistics', () => {
     expect(before.edges.map((e: Json) => e.type)).toContain('PARTNER_OF');
   });
 
+  it('a neighbourhood edge id reads back its fact, with evidence, through relationship(id)', async () => {
+    const { data } = await run('{ neighbourhood(id: "org:ichei") { edges { id type source target } } }');
+    const edge = data.neighbourhood.edges.find((e: Json) => e.type === 'PARTNER_OF');
+    const one = await run('query($id: ID!) { relationship(id: $id) { id type from { id } to { id } evidence { quote document { id } } } }', { id: edge.id });
+    expect(one.data.relationship).toMatchObject({ id: edge.id, type: 'PARTNER_OF', from: { id: edge.source }, to: { id: edge.target } });
+    expect(one.data.relationship.evidence[0].quote.length).toBeGreaterThan(0);
+    // A derived fact has an element id, which reads back too; an unknown id is null, not an error.
+    const mentions = await run('{ entity(id: "org:ichei") { relationships(types: [MENTIONS], first: 1) { nodes { id type } } } }');
+    const derived = mentions.data.entity.relationships.nodes[0];
+    expect((await run('query($id: ID!) { relationship(id: $id) { id type } }', { id: derived.id })).data.relationship).toEqual(derived);
+    for (const id of ['PARTNER_OF|org:nobody|org:ichei|', 'NOT_A_TYPE|x|y|', '4:00000000-0000-0000-0000-000000000000:999999']) {
+      const none = await run('query($id: ID!) { relationship(id: $id) { id } }', { id });
+      expect(none.errors).toBeUndefined();
+      expect(none.data.relationship).toBeNull();
+    }
+  });
+
   it('a neighbourhood names every node, its centre included', async () => {
     const { data } = await run('{ neighbourhood(id: "org:ichei") { centre { id } nodes { id name distance } } }');
     const centre = data.neighbourhood.nodes.find((n: Json) => n.distance === 0);
