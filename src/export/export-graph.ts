@@ -20,11 +20,14 @@ export class ExportScopeError extends AppError {
 /** The most entities a neighbourhood export holds. */
 export const NEIGHBOURHOOD_EXPORT_LIMIT = 2_000;
 
-/** The whole graph, or the entities within `depth` hops of `centre` (at most NEIGHBOURHOOD_EXPORT_LIMIT of them). */
-export async function exportScope(db: Database, neighbourhood?: { centre: string; depth: number }): Promise<ExportScope> {
-  if (!neighbourhood) return { ids: null };
+/**
+ * The whole graph, or the entities within `depth` hops of `centre` (at most NEIGHBOURHOOD_EXPORT_LIMIT of them); with
+ * `asOf`, only the relationships valid then (undated ones kept) are followed and exported.
+ */
+export async function exportScope(db: Database, neighbourhood?: { centre: string; depth: number }, asOf: string | null = null): Promise<ExportScope> {
+  if (!neighbourhood) return { ids: null, asOf };
   const [row] = await db.query<{ centre: string; ids: string[]; found: number }>(
-    exportQueries.neighbourhoodIds(neighbourhood.centre, neighbourhood.depth, NEIGHBOURHOOD_EXPORT_LIMIT - 1),
+    exportQueries.neighbourhoodIds(neighbourhood.centre, neighbourhood.depth, NEIGHBOURHOOD_EXPORT_LIMIT - 1, asOf),
   );
   if (!row) throw new ExportScopeError(`No entity has the id "${neighbourhood.centre}".`, 'Find ids with the API (search, entityByName).');
   if (row.found >= NEIGHBOURHOOD_EXPORT_LIMIT) {
@@ -33,7 +36,7 @@ export async function exportScope(db: Database, neighbourhood?: { centre: string
       'Use a smaller depth, or export the whole graph.',
     );
   }
-  return { ids: row.ids };
+  return { ids: row.ids, asOf };
 }
 
 /** The text of one format, streamed. */

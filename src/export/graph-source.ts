@@ -2,7 +2,9 @@ import { int } from 'neo4j-driver';
 import type { CypherQuery } from '../db/cypher-query';
 import type { Database } from '../db/database';
 import { ENTITY_LABEL, isEntityType, type EntityType } from '../model/entity-types';
-import { isRelationshipType, type RelationshipType } from '../model/relationship-types';
+import { asOfFilter, asOfParams } from '../model/as-of';
+import { typeAlternatives } from '../model/cypher-names';
+import { isRelationshipType, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model/relationship-types';
 
 /** A stored property's type, as neo4j-admin's CSV headers name them. */
 export type PropertyType = 'string' | 'long' | 'double' | 'boolean' | 'string[]' | 'long[]' | 'double[]' | 'boolean[]';
@@ -73,12 +75,19 @@ function schemaOf(rows: { key: string; types: string[] }[], what: string): Prope
   return schema;
 }
 
-/** Restricts an export to some entities (a neighbourhood): their ids. */
+/** Restricts an export to some entities (a neighbourhood), by their ids, and to the facts valid at a date. */
 export interface ExportScope {
   ids: string[] | null;
+  /** Only relationships valid at this partial date (undated ones are kept), as the API's asOf. */
+  asOf?: string | null;
 }
 
 const nodeFilter = (scope: ExportScope) => (scope.ids ? ' AND n.id IN $ids' : '');
+const relationshipFilter = (scope: ExportScope) => (scope.asOf ? ` AND ${asOfFilter('r', scope.asOf)}` : '');
+const scopeParams = (scope: ExportScope) => ({ ids: scope.ids, ...asOfParams(scope.asOf) });
+
+/** The relationship types a neighbourhood follows: all but MENTIONS, as in the API's neighbourhood and the network view. */
+const NEIGHBOURHOOD_TYPES = typeAlternatives(RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'MENTIONS'));
 
 /** The statements that read the graph (or the entities of a scope, and the relationships between them) for an export. */
 export const exportQueries = {
@@ -88,15 +97,15 @@ export const exportQueries = {
   }),
   relationshipSchema: (scope: ExportScope): CypherQuery => ({
     cypher:
-      `MATCH (n:${ENTITY_LABEL})-[r]->(m:${ENTITY_LABEL}) WHERE true${nodeFilter(scope)}${scope.ids ? ' AND m.id IN $ids' : ''} ` +
+      `MATCH (n:${ENTITY_LABEL})-[r]->(m:${ENTITY_LABEL}) WHERE true${nodeFilter(scope)}${scope.ids ? ' AND m.id IN $ids' : ''}${relationshipFilter(scope)} ` +
       'UNWIND keys(r) AS key WITH key, valueType(r[key]) AS type RETURN key, collect(DISTINCT type) AS types',
-    params: { ids: scope.ids },
+    params: scopeParams(scope),
   }),
   counts: (scope: ExportScope): CypherQuery => ({
     cypher:
       `RETURN COUNT { MATCH (n:${ENTITY_LABEL}) WHERE true${nodeFilter(scope)} } AS nodes, ` +
-      `COUNT { MATCH (n:${ENTITY_LABEL})-[r]->(m:${ENTITY_LABEL}) WHERE true${nodeFilter(scope)}${scope.ids ? ' AND m.id IN $ids' : ''} } AS relationships`,
-    params: { ids: scope.ids },
+      `COUNT { MATCH (n:${ENTITY_LABEL})-[r]->(m:${ENTITY_LABEL}) WHERE true${nodeFilter(scope)}${scope.ids ? ' AND m.id IN $ids' : ''}${relationshipFilter(scope)} } AS relationships`,
+    params: scopeParams(scope),
   }),
   /** A batch of nodes after an id, in id order (the id constraint's index serves the order). */
   nodes: (scope: ExportScope, after: string, limit: number): CypherQuery => ({
@@ -109,17 +118,21 @@ export const exportQueries = {
   relationships: (scope: ExportScope, after: string, limit: number): CypherQuery => ({
     cypher:
       `MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after${nodeFilter(scope)} WITH n ORDER BY n.id LIMIT $limit ` +
-      `OPTIONAL MATCH (n)-[r]->(m:${ENTITY_LABEL})${scope.ids ? ' WHERE m.id IN $ids' : ''} ` +
+      `OPTIONAL MATCH (n)-[r]->(m:${ENTITY_LABEL}) WHERE true${scope.ids ? ' AND m.id IN $ids' : ''}${relationshipFilter(scope)} ` +
       'WITH n, r, m ORDER BY n.id, type(r), m.id, coalesce(r.seedKey, elementId(r)) ' +
       'RETURN n.id AS start, type(r) AS type, m.id AS end, properties(r) AS props, [key IN keys(r) | [key, valueType(r[key])]] AS types',
-    params: { after, limit: int(limit), ids: scope.ids },
+    params: { after, limit: int(limit), ...scopeParams(scope) },
   }),
-  /** The ids of the entities within `depth` hops of an entity, itself included, capped at `limit`. */
-  neighbourhoodIds: (id: string, depth: number, limit: number): CypherQuery => ({
+  /**
+   * The ids of the entities within `depth` hops of an entity, itself included, capped at `limit`: hops over any
+   * relationship but MENTIONS and, with `asOf`, only over facts valid then.
+   */
+  neighbourhoodIds: (id: string, depth: number, limit: number, asOf: string | null = null): CypherQuery => ({
     cypher:
-      `MATCH (c:${ENTITY_LABEL} {id: $id}) OPTIONAL MATCH (c)-[*1..${Math.max(1, Math.min(3, Math.trunc(depth)))}]-(m:${ENTITY_LABEL}) ` +
+      `MATCH (c:${ENTITY_LABEL} {id: $id}) OPTIONAL MATCH (c)-[rs:${NEIGHBOURHOOD_TYPES}*1..${Math.max(1, Math.min(3, Math.trunc(depth)))}]-(m:${ENTITY_LABEL}) ` +
+      `${asOf ? `WHERE all(r IN rs WHERE ${asOfFilter('r', asOf)}) ` : ''}` +
       'WITH c, collect(DISTINCT m.id) AS others RETURN c.id AS centre, [c.id] + [x IN others WHERE x <> c.id][..$limit] AS ids, size(others) AS found',
-    params: { id, limit: int(limit) },
+    params: { id, limit: int(limit), ...asOfParams(asOf) },
   }),
 };
 

@@ -186,6 +186,24 @@ describe('exports over HTTP, and a release', () => {
     expect((await fetch(`${api.url}/export/gexf?neighbourhood=org:ichei&depth=9`)).status).toBe(400);
   });
 
+  it('exports a neighbourhood as of a date, as the network view draws it', async () => {
+    const csv = async (asOf: string) => {
+      const response = await fetch(`${api.url}/export/csv-relationships?neighbourhood=org:ichei&depth=1${asOf ? `&asOf=${asOf}` : ''}`);
+      expect(response.status).toBe(200);
+      return { name: response.headers.get('content-disposition'), text: await response.text() };
+    };
+    const all = await csv('');
+    const then = await csv('2018');
+    // ICHEI's 2019 attendance goes, its undated partnerships stay, and the file says which date it holds.
+    expect(all.text).toMatch(/PARTICIPATED_IN/);
+    expect(then.text).not.toMatch(/PARTICIPATED_IN/);
+    expect(then.text).toMatch(/PARTNER_OF/);
+    expect(then.name).toMatch(/as-of-2018/);
+    const bad = await fetch(`${api.url}/export/graphml?neighbourhood=org:ichei&asOf=2019-13`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].message).toBe('Invalid query parameter asOf: "2019-13" has month 13, which does not exist');
+  });
+
   it('the CLI exports a neighbourhood to a file and writes a release, with the same code', () => {
     const cli = (args: string[]) =>
       spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'src', 'cli', 'index.ts'), ...args], {

@@ -3,7 +3,7 @@ import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL } from '../../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../model/relationship-types';
 import { label, typeAlternatives } from '../../model/cypher-names';
-import { asOfFilter, asOfParams } from './filters';
+import { asOfFilter, asOfParams } from '../../model/as-of';
 import { nodeProjection, relationshipProjection } from './projection';
 
 export interface NeighbourhoodArgs {

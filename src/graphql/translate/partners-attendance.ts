@@ -2,7 +2,7 @@ import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL } from '../../model/entity-types';
 import type { RelationshipType } from '../../model/relationship-types';
 import { label, typeAlternatives } from '../../model/cypher-names';
-import { asOfFilter, asOfParams } from './filters';
+import { asOfFilter, asOfParams } from '../../model/as-of';
 import { nodeProjection, propertyMap, relationshipParts, relationshipProjection } from './projection';
 
 /** Relationship types that mean an actor was at an event. */

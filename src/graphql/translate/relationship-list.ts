@@ -4,7 +4,7 @@ import { ENTITY_LABEL, type EntityType } from '../../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type RelationshipDefinition, type RelationshipType } from '../../model/relationship-types';
 import { label, propertyKey, typeAlternatives } from '../../model/cypher-names';
 import { earliestDay, latestDay } from '../../model/partial-date';
-import { asOfFilter, asOfParams } from './filters';
+import { asOfFilter, asOfParams } from '../../model/as-of';
 import { relationshipParts } from './projection';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';

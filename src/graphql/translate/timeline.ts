@@ -1,7 +1,7 @@
 import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL } from '../../model/entity-types';
 import { label } from '../../model/cypher-names';
-import { asOfParams } from './filters';
+import { asOfParams } from '../../model/as-of';
 import { nodeProjection, relationshipProjection } from './projection';
 
 /**
