@@ -490,12 +490,12 @@ function renderMarkdown(r: Report): string {
   lines.push(
     '## Workbench pages (headless Chromium)',
     '',
-    `Medians of ${r.pages.runs} runs after a warm-up, from the start of navigation, on the busiest actor (the hub).`,
+    `Medians of ${r.pages.runs} runs after a warm-up, on the busiest actor (the hub): from the start of navigation to the frame after the page put its content on screen (its performance mark).`,
     '',
     '| page | time (ms) | target | met |',
     '| --- | --- | --- | --- |',
-    `| entity page, facts on screen | ${f(r.pages.entityMs, 0)} | 300 | ${ok(r.pages.entityMs <= 300)} |`,
-    `| network view, depth 2, ${r.pages.networkNodes} nodes laid out | ${f(r.pages.networkMs, 0)} | 1500 | ${ok(r.pages.networkMs <= 1500)} |`,
+    `| entity page, its first 50 facts painted | ${f(r.pages.entityMs, 0)} | 300 | ${ok(r.pages.entityMs <= 300)} |`,
+    `| network view, depth 2, ${r.pages.networkNodes} nodes laid out and painted | ${f(r.pages.networkMs, 0)} | 1500 | ${ok(r.pages.networkMs <= 1500)} |`,
     '',
   );
   lines.push(...renderBounds(r), '');

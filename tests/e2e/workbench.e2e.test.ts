@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/project-root';
@@ -79,6 +80,12 @@ describe('the workbench', () => {
     await panel.locator('a.quote').first().waitFor({ timeout: 15_000 });
     expect(await panel.locator('h2').innerText()).toMatch(/partner of/);
     await page.screenshot({ path: screenshotPath('workbench-network.png') });
+    // The view saves as SVG: vector shapes with the entities' names as text.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe('network-org-ichei.svg');
+    const svg = fs.readFileSync((await download.path())!, 'utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg|^<svg/);
+    expect(svg).toMatch(/>Huawei</);
     // A click on a node adds its neighbours: the week's organizers are two hops from ICHEI.
     const before = Number(await network.getAttribute('data-nodes'));
     await page.evaluate(() => (globalThis as unknown as { workbenchGraph: any }).workbenchGraph.getElementById('event:mlw-2019').emit('tap'));
@@ -98,6 +105,9 @@ describe('the workbench', () => {
     };
     const all = await count('/network/org:ichei');
     const before = await count('/network/org:ichei?depth=1&asOf=2018');
+    // Its data downloads hold the same date.
+    const page = await open('/network/org:ichei?depth=1&asOf=2018');
+    expect(await page.getByRole('link', { name: 'GraphML' }).getAttribute('href')).toBe('/export/graphml?neighbourhood=org%3Aichei&depth=1&asOf=2018');
     // ICHEI's attendance of the 2019 week is dated; its partnerships are not, and stay.
     expect(before).toBeLessThan(all);
     expect(before).toBeGreaterThan(1);

@@ -32,3 +32,8 @@ export function quoteLink(evidence: { quote: string; start: number | null; end: 
   const at = evidence.start !== null && evidence.end !== null ? `?start=${evidence.start}&end=${evidence.end}` : '';
   return h('a', { class: 'quote', href: `/document/${encodeURIComponent(evidence.document.id)}${at}` }, `“${evidence.quote}”`);
 }
+
+/** Marks (performance.mark) the moment the page's content has been painted: the frame after it was inserted. */
+export function markShown(name: string): void {
+  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+}

@@ -1,5 +1,5 @@
 import { ApiError, gql } from './api';
-import { entityLink, failure, h, loading, quoteLink, render } from './dom';
+import { entityLink, failure, h, loading, markShown, quoteLink, render } from './dom';
 
 interface Evidence {
   quote: string;
@@ -7,6 +7,12 @@ interface Evidence {
   start: number | null;
   end: number | null;
   document: { id: string; title: string };
+}
+
+interface FactPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Fact[];
 }
 
 interface Fact {
@@ -25,10 +31,15 @@ interface Fact {
 }
 
 const EVIDENCE = 'evidence { quote position start end document { id title } }';
+// A first page paints quickly even for the busiest actor; the rest comes a page at a time, on request.
+const FIRST_FACTS = 50;
+const MORE_FACTS = 200;
+const FACTS = `totalCount pageInfo { hasNextPage endCursor } nodes { type role kind title format validFrom validTo inferred inference from { id name } to { id name } ${EVIDENCE} }`;
+const MORE = `query($id: ID!, $after: String) { entity(id: $id) { relationships(first: ${MORE_FACTS}, after: $after) { ${FACTS} } } }`;
 const QUERY = `query($id: ID!) { entity(id: $id) {
   id name type aliases description
   ... on Organization { acronym }
-  relationships(first: 200) { totalCount nodes { type role kind title format validFrom validTo inferred inference from { id name } to { id name } ${EVIDENCE} } }
+  relationships(first: ${FIRST_FACTS}) { ${FACTS} }
   figures(first: 100) { nodes { id statedAs metric unit status ${EVIDENCE} } }
   mentionedIn(first: 50) { nodes { id name } }
 } }`;
@@ -58,7 +69,7 @@ export async function entityPage(id: string): Promise<void> {
       type: string;
       aliases: string[];
       description: string | null;
-      relationships: { totalCount: number; nodes: Fact[] };
+      relationships: FactPage;
       figures: { nodes: { id: string; statedAs: string; metric: string; unit: string; status: string; evidence: Evidence[] }[] };
       mentionedIn: { nodes: { id: string; name: string }[] };
     };
@@ -77,8 +88,57 @@ export async function entityPage(id: string): Promise<void> {
     return;
   }
   document.title = `${entity.name} · Education-policy actors`;
-  const groups = new Map<string, Fact[]>();
-  for (const fact of entity.relationships.nodes) groups.set(fact.type, [...(groups.get(fact.type) ?? []), fact]);
+  // Facts arrive ordered by type, a page at a time; each type keeps one section that later pages add to.
+  const factList = h('div', { class: 'fact-groups' });
+  const sections = new Map<string, HTMLElement>();
+  const addFacts = (facts: Fact[]) => {
+    for (const fact of facts) {
+      let list = sections.get(fact.type);
+      if (!list) {
+        list = h('ul', {});
+        sections.set(fact.type, list);
+        factList.append(h('section', { class: 'facts', 'aria-label': fact.type }, h('h3', {}, fact.type.toLowerCase().replace(/_/g, ' ')), list));
+      }
+      const other = fact.from.id === entity.id ? fact.to : fact.from;
+      const direction = fact.from.id === entity.id ? '→' : '←';
+      list.append(
+        h(
+          'li',
+          { class: fact.inferred ? 'fact inferred' : 'fact' },
+          h('span', { class: 'direction', 'aria-hidden': 'true' }, direction),
+          entityLink(other),
+          qualifiers(fact) ? h('span', { class: 'qualifiers' }, ` (${qualifiers(fact)})`) : null,
+          fact.inferred ? h('p', { class: 'inference' }, h('strong', {}, 'Inferred: '), fact.inference ?? '') : null,
+          evidenceList(fact.evidence),
+        ),
+      );
+    }
+  };
+  let shown = 0;
+  let cursor = entity.relationships.pageInfo.endCursor;
+  const total = entity.relationships.totalCount;
+  const progress = h('p', { class: 'status', role: 'status' });
+  const more = h('button', { type: 'button', class: 'more' }, `Show ${MORE_FACTS} more facts`);
+  const showPage = (page: FactPage) => {
+    addFacts(page.nodes);
+    shown += page.nodes.length;
+    cursor = page.pageInfo.endCursor;
+    progress.textContent = shown < total ? `Showing ${shown} of ${total} facts.` : total > FIRST_FACTS ? `All ${total} facts shown.` : '';
+    more.hidden = !page.pageInfo.hasNextPage;
+  };
+  more.addEventListener('click', async () => {
+    more.setAttribute('disabled', '');
+    progress.textContent = 'Loading more facts…';
+    try {
+      const next = await gql<{ entity: { relationships: FactPage } | null }>(MORE, { id: entity.id, after: cursor });
+      if (next.entity) showPage(next.entity.relationships);
+    } catch (error) {
+      progress.replaceWith(failure(error));
+    } finally {
+      more.removeAttribute('disabled');
+    }
+  });
+  showPage(entity.relationships);
   render(
     h('p', { class: 'type' }, entity.type.toLowerCase()),
     h('h1', { tabindex: '-1' }, entity.name),
@@ -93,31 +153,10 @@ export async function entityPage(id: string): Promise<void> {
       ' · ',
       h('a', { href: `/paths?from=${encodeURIComponent(entity.name)}` }, 'Paths from here'),
     ),
-    h('h2', {}, `Facts (${entity.relationships.totalCount})`),
-    ...[...groups.entries()].map(([type, facts]) =>
-      h(
-        'section',
-        { class: 'facts', 'aria-label': type },
-        h('h3', {}, type.toLowerCase().replace(/_/g, ' ')),
-        h(
-          'ul',
-          {},
-          ...facts.map((fact) => {
-            const other = fact.from.id === entity.id ? fact.to : fact.from;
-            const direction = fact.from.id === entity.id ? '→' : '←';
-            return h(
-              'li',
-              { class: fact.inferred ? 'fact inferred' : 'fact' },
-              h('span', { class: 'direction', 'aria-hidden': 'true' }, direction),
-              entityLink(other),
-              qualifiers(fact) ? h('span', { class: 'qualifiers' }, ` (${qualifiers(fact)})`) : null,
-              fact.inferred ? h('p', { class: 'inference' }, h('strong', {}, 'Inferred: '), fact.inference ?? '') : null,
-              evidenceList(fact.evidence),
-            );
-          }),
-        ),
-      ),
-    ),
+    h('h2', {}, `Facts (${total})`),
+    factList,
+    progress,
+    more,
     entity.figures.nodes.length
       ? h(
           'section',
@@ -130,4 +169,5 @@ export async function entityPage(id: string): Promise<void> {
       ? h('section', {}, h('h2', {}, 'Mentioned in'), h('ul', {}, ...entity.mentionedIn.nodes.map((d) => h('li', {}, entityLink(d)))))
       : null,
   );
+  markShown('workbench:entity');
 }

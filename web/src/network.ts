@@ -1,50 +1,46 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import svg from 'cytoscape-svg';
 import { gql } from './api';
-import { failure, h, loading, quoteLink, render } from './dom';
+import { failure, h, loading, markShown, quoteLink, render } from './dom';
+import { fitViewport, forceLayout, type Point } from './force-layout';
+import { fetchNetwork, NEIGHBOURHOOD_QUERY, type GraphEdge, type GraphStyle, type Neighbourhood } from './network-data';
 
-interface GraphNode {
-  id: string;
-  type: string;
-  name: string;
-  distance: number;
-}
+cytoscape.use(svg);
 
-interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  inferred: boolean;
+/** A fact as relationship(id) gives it, read when its edge is clicked rather than for every edge up front. */
+interface Fact {
+  role: string | null;
+  kind: string | null;
+  title: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  inference: string | null;
   evidence: { quote: string; position: string | null; start: number | null; end: number | null; document: { id: string; title: string } }[];
 }
 
-interface Neighbourhood {
-  truncated: boolean;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
-/** The colours of browser/style.grass (one definition for Neo4j Browser and the workbench), by label and by type. */
-type GraphStyle = { nodes: Record<string, string>; relationships: Record<string, string> };
-
-const QUERY = `query($id: ID!, $depth: Int!, $asOf: PartialDate, $limit: Int) { neighbourhood(id: $id, depth: $depth, asOf: $asOf, limit: $limit) {
-  truncated nodes { id type name distance }
-  edges { id type source target inferred evidence { quote position start end document { id title } } }
+const FACT = `query($id: ID!) { relationship(id: $id) {
+  role kind title validFrom validTo inference evidence { quote position start end document { id title } }
 } }`;
 
 // The GraphQL EntityType (REGIONAL_BLOC) as the style's label (RegionalBloc).
 const labelOf = (type: string) => type.toLowerCase().replace(/(^|_)(\w)/g, (_, _u: string, c: string) => c.toUpperCase());
 
-/** A neighbourhood drawn with Cytoscape.js: filter by relationship type, click a node to expand it, an edge to read its evidence. */
-export async function networkPage(id: string, depth: number, asOf: string | null, limit = 200): Promise<void> {
+/**
+ * A neighbourhood drawn with Cytoscape.js: filter by relationship type, click a node to expand it, an edge to read its
+ * evidence. `fetched` is the data when the caller already asked for it (main.ts does, while this module loads).
+ */
+export async function networkPage(
+  id: string,
+  depth: number,
+  asOf: string | null,
+  limit = 200,
+  fetched: ReturnType<typeof fetchNetwork> = fetchNetwork(id, depth, asOf, limit),
+): Promise<void> {
   render(loading('the network'));
   let style: GraphStyle;
   let data: { neighbourhood: Neighbourhood | null };
   try {
-    [style, data] = await Promise.all([
-      fetch('/app/graph-style.json').then((r) => r.json() as Promise<GraphStyle>),
-      gql<{ neighbourhood: Neighbourhood | null }>(QUERY, { id, depth, asOf, limit }),
-    ]);
+    [style, data] = await fetched;
   } catch (error) {
     render(failure(error));
     return;
@@ -81,7 +77,10 @@ export async function networkPage(id: string, depth: number, asOf: string | null
     ...[1, 2, 3].flatMap((d) => [d === depth ? h('strong', {}, String(d)) : h('a', { href: here(d), 'aria-label': `depth ${d}` }, String(d)), ' ']),
   );
   const png = h('button', { type: 'button' }, 'Save as PNG');
-  const exportLink = (format: string, label: string) => h('a', { href: `/export/${format}?neighbourhood=${encodeURIComponent(id)}&depth=${depth}` }, label);
+  const svgButton = h('button', { type: 'button' }, 'Save as SVG');
+  // The data behind the view: the same entities, hops and date (the file also holds what a cut view leaves out).
+  const exportLink = (format: string, label: string) =>
+    h('a', { href: `/export/${format}?neighbourhood=${encodeURIComponent(id)}&depth=${depth}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}` }, label);
   render(
     h('h1', { tabindex: '-1' }, `Network of ${centre?.name ?? id}`),
     h(
@@ -108,6 +107,8 @@ export async function networkPage(id: string, depth: number, asOf: string | null
       'p',
       { class: 'downloads' },
       png,
+      ' ',
+      svgButton,
       ' Data: ',
       exportLink('graphml', 'GraphML'),
       ' · ',
@@ -118,10 +119,11 @@ export async function networkPage(id: string, depth: number, asOf: string | null
   );
 
   const edgesById = new Map<string, GraphEdge>();
-  const elements = (n: Neighbourhood): ElementDefinition[] => [
+  const elements = (n: Neighbourhood, positions: Map<string, Point>): ElementDefinition[] => [
     ...n.nodes.map((node) => ({
       group: 'nodes' as const,
       data: { id: node.id, label: node.name, colour: style.nodes[labelOf(node.type)] ?? '#A5ABB6', centre: node.id === id ? 1 : 0 },
+      position: positions.get(node.id)!,
     })),
     ...n.edges.map((edge) => {
       edgesById.set(edge.id, edge);
@@ -138,9 +140,13 @@ export async function networkPage(id: string, depth: number, asOf: string | null
       };
     }),
   ];
+  // ForceAtlas2 places the entities before Cytoscape.js sees them, and the view is fitted from those positions: the
+  // layout costs tens of milliseconds even for 500 entities, and Cytoscape draws once, with no layout of its own.
+  const positions = forceLayout(data.neighbourhood.nodes, data.neighbourhood.edges);
+  const viewport = fitViewport(positions.values(), container.clientWidth || 800, container.clientHeight || 600);
   const cy: Core = cytoscape({
     container,
-    elements: elements(data.neighbourhood),
+    elements: elements(data.neighbourhood, positions),
     style: [
       {
         selector: 'node',
@@ -152,6 +158,8 @@ export async function networkPage(id: string, depth: number, asOf: string | null
           'text-max-width': '110px',
           'text-valign': 'bottom',
           'text-margin-y': 3,
+          // Labels too small to read are not drawn (zoom in to read them): a 500-entity view stays legible and quick.
+          'min-zoomed-font-size': 7,
           width: 22,
           height: 22,
         },
@@ -159,29 +167,60 @@ export async function networkPage(id: string, depth: number, asOf: string | null
       { selector: 'node[centre = 1]', style: { width: 34, height: 34, 'border-width': 3, 'border-color': '#1f2430' } },
       {
         selector: 'edge',
-        style: { 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', width: 1.5 },
+        style: {
+          'line-color': 'data(colour)',
+          'target-arrow-color': 'data(colour)',
+          'target-arrow-shape': 'triangle',
+          // Curves keep parallel facts apart; past a thousand edges straight lines draw in half the time.
+          'curve-style': data.neighbourhood.edges.length > 1000 ? 'straight' : 'bezier',
+          width: 1.5,
+        },
       },
       { selector: 'edge[dashed = 1]', style: { 'line-style': 'dashed' } },
       { selector: ':selected', style: { 'overlay-opacity': 0.2, 'overlay-color': '#f0a500' } },
     ],
-    layout: { name: 'cose', animate: false },
+    layout: { name: 'preset', fit: false },
+    zoom: viewport.zoom,
+    pan: viewport.pan,
+    minZoom: 0.05,
+    maxZoom: 4,
     wheelSensitivity: 0.3,
+    // Large views stay responsive while panning and zooming: edges hide and the canvas moves as one picture meanwhile.
+    hideEdgesOnViewport: data.neighbourhood.nodes.length > 300,
+    textureOnViewport: data.neighbourhood.nodes.length > 300,
   });
   // Tests and curious readers can reach the graph from the console.
   (globalThis as unknown as { workbenchGraph: Core }).workbenchGraph = cy;
   container.dataset.nodes = String(cy.nodes().length);
+  markShown('workbench:network');
 
-  cy.on('tap', 'edge', (event) => {
+  cy.on('tap', 'edge', async (event) => {
     const edge = edgesById.get(event.target.id() as string);
     if (!edge) return;
     const name = (nodeId: string) => (cy.getElementById(nodeId).data('label') as string) ?? nodeId;
+    const heading = h('h2', {}, `${name(edge.source)} ${edge.type.toLowerCase().replace(/_/g, ' ')} ${name(edge.target)}`);
+    panel.replaceChildren(heading, loading('its evidence'));
+    let fact: Fact | null;
+    try {
+      fact = (await gql<{ relationship: Fact | null }>(FACT, { id: edge.id })).relationship;
+    } catch (error) {
+      panel.replaceChildren(heading, failure(error));
+      return;
+    }
+    if (!fact) {
+      panel.replaceChildren(heading, h('p', {}, 'This fact is no longer in the graph; reload the view.'));
+      return;
+    }
+    const dates = fact.validFrom ? (fact.validTo && fact.validTo !== fact.validFrom ? `${fact.validFrom} to ${fact.validTo}` : fact.validFrom) : null;
+    const qualifiers = [fact.role, fact.kind, fact.title, dates].filter(Boolean).join(', ');
     panel.replaceChildren(
-      h('h2', {}, `${name(edge.source)} ${edge.type.toLowerCase().replace(/_/g, ' ')} ${name(edge.target)}`),
-      edge.inferred ? h('p', { class: 'inference' }, 'Inferred from the text, not stated.') : '',
+      heading,
+      qualifiers ? h('p', { class: 'qualifiers' }, qualifiers) : '',
+      edge.inferred ? h('p', { class: 'inference' }, h('strong', {}, 'Inferred: '), fact.inference ?? 'from the text, not stated.') : '',
       h(
         'ul',
         { class: 'evidence' },
-        ...edge.evidence.map((e) =>
+        ...fact.evidence.map((e) =>
           h('li', {}, quoteLink(e), h('span', { class: 'source' }, ` ${(e.position ?? 'text').toLowerCase()} of “${e.document.title}”`)),
         ),
       ),
@@ -195,10 +234,15 @@ export async function networkPage(id: string, depth: number, asOf: string | null
       loading('its neighbours'),
     );
     try {
-      const more = await gql<{ neighbourhood: Neighbourhood | null }>(QUERY, { id: nodeId, depth: 1, asOf });
+      const more = await gql<{ neighbourhood: Neighbourhood | null }>(NEIGHBOURHOOD_QUERY, { id: nodeId, depth: 1, asOf });
       if (more.neighbourhood) {
-        cy.add(elements(more.neighbourhood).filter((e) => cy.getElementById(e.data.id!).empty()));
-        cy.layout({ name: 'cose', animate: false }).run();
+        // The entities on screen stay put; the newcomers settle around the one clicked.
+        const kept = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
+        const all = [...cy.nodes().map((n) => ({ id: n.id(), distance: 0 })), ...more.neighbourhood.nodes.filter((n) => !kept.has(n.id))];
+        const links = [...cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string })), ...more.neighbourhood.edges];
+        const placed = forceLayout(all, links, kept, kept.get(nodeId));
+        cy.add(elements(more.neighbourhood, placed).filter((e) => cy.getElementById(e.data.id!).empty()));
+        cy.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 300 });
         container.dataset.nodes = String(cy.nodes().length);
       }
       panel.lastChild?.remove();
@@ -212,10 +256,18 @@ export async function networkPage(id: string, depth: number, asOf: string | null
       edge.style('display', shown.has(edge.data('type') as string) ? 'element' : 'none');
     });
   });
-  png.addEventListener('click', () => {
+  const save = (href: string, extension: string) => {
     const link = document.createElement('a');
-    link.href = cy.png({ full: true, scale: 2, bg: '#ffffff' });
-    link.download = `network-${id.replace(/[^\w-]+/g, '-')}.png`;
+    link.href = href;
+    link.download = `network-${id.replace(/[^\w-]+/g, '-')}${asOf ? `-as-of-${asOf}` : ''}.${extension}`;
     link.click();
+  };
+  png.addEventListener('click', () => save(cy.png({ full: true, scale: 2, bg: '#ffffff' }), 'png'));
+  svgButton.addEventListener('click', () => {
+    // cytoscape-svg draws the whole graph as vector shapes and text, for print and for editing in Inkscape or Illustrator.
+    const text = (cy as unknown as { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+    const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+    save(url, 'svg');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   });
 }
