@@ -51,6 +51,7 @@ export default tseslint.config(
                 './src/http',
                 './src/app',
                 './src/cli',
+                './src/ingest',
                 './src/project-root.ts',
                 './src/main.ts',
               ],
@@ -80,6 +81,11 @@ export default tseslint.config(
               './src/web',
               ['./src/model', './src/db', './src/graphql', './src/seed', './src/http', './src/app', './src/cli', './src/export'],
               'The workbench builder bundles web/; it knows nothing of the API it is served by.',
+            ),
+            zone(
+              './src/ingest',
+              ['./src/db', './src/graphql', './src/http', './src/app', './src/cli', './src/export', './src/web'],
+              'The ingester turns files into drafts in the seed format; it needs neither the database nor the API.',
             ),
             zone(
               './src/export',

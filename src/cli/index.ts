@@ -5,6 +5,7 @@ import { reportFatal } from '../errors/report';
 import { ensureWebBuilt } from '../web/build-web';
 import { registerDbCommands } from './db-commands';
 import { registerExportCommands } from './export-commands';
+import { registerIngestCommands } from './ingest-commands';
 import { registerSeedCommand } from './seed-command';
 
 const program = new Command()
@@ -15,6 +16,7 @@ const program = new Command()
 registerDbCommands(program);
 registerSeedCommand(program);
 registerExportCommands(program);
+registerIngestCommands(program);
 program
   .command('build-web')
   .description('Build the workbench (web/) into .web-dist, as npm start does when its sources changed')

@@ -20,7 +20,7 @@ export const EVIDENCE_POSITION_DESCRIPTIONS: Record<EvidencePosition, string> = 
 };
 
 /** Page furniture: text of a web page that is not knowledge (a quote from it is refused). */
-export const FURNITURE_KINDS = ['site header', 'share button', 'navigation', 'related link', 'test string', 'footer'] as const;
+export const FURNITURE_KINDS = ['site header', 'share button', 'navigation', 'related link', 'newsletter', 'test string', 'footer'] as const;
 
 export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 

@@ -25,6 +25,7 @@ describe('the layer rules hold: lint fails when a layer imports what it must not
     ['the seed layer imports the API', 'src/seed/probe.ts', "import { resolvers } from '../graphql/resolvers';\nexport const probe = resolvers;\n"],
     ['the model imports the database layer', 'src/model/probe.ts', "import { Database } from '../db/database';\nexport const probe = Database;\n"],
     ['the model imports the project root', 'src/model/probe.ts', "import { PROJECT_ROOT } from '../project-root';\nexport const probe = PROJECT_ROOT;\n"],
+    ['the ingester imports the database layer', 'src/ingest/probe.ts', "import { Database } from '../db/database';\nexport const probe = Database;\n"],
   ])('%s', (_name, file, code) => {
     const { status, output } = lintAs(file, code);
     expect(status).toBe(1);

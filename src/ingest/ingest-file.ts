@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FURNITURE_KINDS } from '../model/evidence';
+import { partialDateProblem } from '../model/partial-date';
+import { CorpusDocument, normalizeWhitespace } from '../seed/corpus';
+import { readSeed } from '../seed/read-seed';
+import type { SeedDocument, SeedLayout } from '../seed/seed-schema';
+import { extractText, normalizeText, type ExtractedText } from './extract-text';
+import { IngestError } from './ingest-error';
+import { Gazetteer, linkMentions, type KnownEntity, type Mention } from './link-mentions';
+import { readSource } from './read-source';
+
+/** What the person ingesting says about the source; each overrides what the page says about itself. */
+export interface SourceOptions {
+  title?: string;
+  publisher?: string;
+  published?: string;
+  url?: string;
+  language?: string;
+  kind?: string;
+}
+
+/** The draft an ingestion proposes, before it is written. */
+export interface Draft {
+  dir: string;
+  document: SeedDocument;
+  text: string;
+  layout: SeedLayout[];
+  mentions: Mention[];
+  contentHash: string;
+  source: { file: string; format: string };
+}
+
+/** The SHA-256 of a text as the graph stores it (normalized), the same for a seed document and a draft. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalizeText(text)).digest('hex');
+}
+
+const slug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => !['the', 'a', 'an', 'of', 'on', 'in', 'and', 'for', 'to', 'with', 'at'].includes(w))
+    .slice(0, 6)
+    .join('-') || 'document';
+
+/** The entities of a seed folder, as the gazetteer reads them. */
+export function knownEntities(seedDir: string): KnownEntity[] {
+  return readSeed(seedDir).data.entities.map(({ value }) => ({
+    id: value.id,
+    type: value.type,
+    name: value.name,
+    spellings: [...value.aliases, ...('acronym' in value && value.acronym ? [value.acronym] : [])],
+  }));
+}
+
+/** Every document already in the seed or a draft (in any of `draftsDirs`), by content hash: where it is and its id. */
+function knownTexts(seedDir: string, draftsDirs: readonly string[]): Map<string, string> {
+  const known = new Map<string, string>();
+  const { data } = readSeed(seedDir);
+  for (const { value } of data.documents) {
+    const text = data.corpus.get(value.file);
+    if (text !== undefined) known.set(contentHash(text), `${value.id} (${path.relative(process.cwd(), seedDir) || seedDir}/documents.json)`);
+  }
+  for (const draftsDir of draftsDirs.filter((dir) => fs.existsSync(dir))) {
+    for (const name of fs.readdirSync(draftsDir)) {
+      const marker = path.join(draftsDir, name, 'draft.json');
+      if (!fs.existsSync(marker)) continue;
+      try {
+        const draft = JSON.parse(fs.readFileSync(marker, 'utf8')) as { contentHash?: string; document?: string };
+        if (draft.contentHash) known.set(draft.contentHash, `${draft.document ?? name} (draft ${path.relative(process.cwd(), path.join(draftsDir, name))})`);
+      } catch {
+        // A draft whose marker is unreadable is not a match; `review` reports it when it is opened.
+      }
+    }
+  }
+  return known;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The document entry of the draft, from the options, then the page's own metadata; refuses what the seed would. */
+function documentEntry(file: string, extracted: ExtractedText, options: SourceOptions, id: string, corpusFile: string): SeedDocument {
+  const shown = path.basename(file);
+  const title = options.title ?? extracted.metadata.title ?? extracted.regions.find((r) => r.kind === 'headline')?.text;
+  if (!title) throw new IngestError(`${shown}: the document has no title the ingester can find.`, 'Give one with --title "...".');
+  const published = options.published ?? extracted.metadata.published;
+  if (!published) throw new IngestError(`${shown}: no publication date found in the file.`, 'Give it with --published YYYY-MM-DD (or YYYY-MM, YYYY).');
+  const dateProblem = partialDateProblem(published);
+  if (dateProblem) throw new IngestError(`${shown}: --published ${dateProblem}.`, 'Write the date as YYYY-MM-DD, YYYY-MM or YYYY.');
+  const publisher = options.publisher ?? extracted.metadata.publisher;
+  if (!publisher) throw new IngestError(`${shown}: no publisher found in the file.`, 'Give it with --publisher "...".');
+  const language = options.language ?? extracted.metadata.language ?? 'en';
+  if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(language)) throw new IngestError(`${shown}: --language "${language}" is not a language tag such as "en" or "fr-CA".`);
+  const url = options.url ?? extracted.metadata.url;
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw new IngestError(`${shown}: --url "${url}" is not an http(s) URL.`);
+  // The first piece of evidence is the title as the text writes it, else the first sentence.
+  const headline = extracted.regions.find((r) => r.kind === 'headline')?.text;
+  const quote =
+    headline && normalizeWhitespace(extracted.text).includes(normalizeWhitespace(headline)) ? headline : extracted.text.split(/\n/)[0]!.slice(0, 300);
+  return {
+    id,
+    file: corpusFile,
+    title: normalizeWhitespace(title),
+    name: normalizeWhitespace(title).slice(0, 120),
+    kind: options.kind ?? 'web page',
+    published,
+    attribution: `${options.kind ?? 'Web page'} published by ${publisher} on ${published}; copy of the ${path.extname(file).slice(1) || 'text'} file ingested as ${corpusFile}.`,
+    publisher,
+    ...(url ? { url } : {}),
+    retrieved: today(),
+    language,
+    terms: "Copy kept unchanged for verification and quotation in research; the text remains the publisher's and is not covered by the project's data licence.",
+    evidence: [{ doc: id, quote }],
+  };
+}
+
+/**
+ * Reads a source and proposes a draft in the seed format: its document entry and normalized text, the layout of its
+ * regions (furniture set aside, captions kept), and the mentions of known entities; refuses a text already ingested.
+ */
+export function proposeDraft(file: string, options: SourceOptions, seedDir: string, draftsDir: string, out?: string): Draft {
+  const source = readSource(file);
+  const extracted = extractText(source);
+  if (!extracted.text.trim()) throw new IngestError(`${path.basename(file)}: no text left once the markup is read.`, 'Nothing to ingest.');
+  const hash = contentHash(extracted.text);
+  // Drafts are looked for where this one goes too, so that a second ingestion into the same folder is caught.
+  const already = knownTexts(seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]).get(hash);
+  if (already) throw new IngestError(`${path.basename(file)}: this text was already ingested, as ${already}.`, 'Nothing was written.');
+  const titleForId = options.title ?? extracted.metadata.title ?? extracted.regions.find((r) => r.kind === 'headline')?.text ?? path.basename(file);
+  const id = `doc:${slug(titleForId)}`;
+  const corpusFile = `ingest_${hash.slice(0, 16)}.txt`;
+  const document = documentEntry(file, extracted, options, id, corpusFile);
+  const layout: SeedLayout[] = extracted.regions.map((region) => ({
+    doc: id,
+    kind: region.kind,
+    text: region.text,
+    ...(region.occurrence ? { occurrence: region.occurrence } : {}),
+  }));
+  // Mentions inside page furniture are not proposed: the corpus view of the draft says where furniture lies.
+  const corpus = new CorpusDocument(id, extracted.text);
+  for (const item of layout) {
+    const problem = corpus.addLayout(item);
+    if (problem) throw new IngestError(`${path.basename(file)}: the ingester marked a region it cannot find again (${problem}).`, 'Please report this file.');
+  }
+  const furniture = corpus.regions().filter((r) => (FURNITURE_KINDS as readonly string[]).includes(r.kind));
+  const mentions = linkMentions(extracted.text, new Gazetteer(knownEntities(seedDir)), (at) => furniture.some((r) => at >= r.start && at < r.end));
+  return {
+    dir: out ?? path.join(draftsDir, id.slice('doc:'.length)),
+    document,
+    text: extracted.text,
+    layout,
+    mentions,
+    contentHash: hash,
+    source: { file: path.resolve(file), format: source.format },
+  };
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * Writes a draft folder (documents.json, corpus/, layout.json, entities/, relationships.json, figures.json, and the
+ * draft's own mentions.json and draft.json) into a staging folder, checks it reads back as seed data, then moves it
+ * into place; an existing folder is refused, and on any problem nothing is left behind.
+ */
+export function writeDraft(draft: Draft): void {
+  if (fs.existsSync(draft.dir)) throw new IngestError(`${draft.dir} already exists.`, 'Choose another folder with --out, or remove that draft first.');
+  fs.mkdirSync(path.dirname(draft.dir), { recursive: true });
+  const staging = fs.mkdtempSync(`${draft.dir}.staging-`);
+  try {
+    fs.mkdirSync(path.join(staging, 'corpus'));
+    fs.mkdirSync(path.join(staging, 'entities'));
+    fs.writeFileSync(path.join(staging, 'corpus', draft.document.file), `${draft.text}\n`);
+    fs.writeFileSync(path.join(staging, 'documents.json'), json([draft.document]));
+    fs.writeFileSync(path.join(staging, 'layout.json'), json(draft.layout));
+    fs.writeFileSync(path.join(staging, 'entities', 'proposed.json'), json([]));
+    fs.writeFileSync(path.join(staging, 'relationships.json'), json([]));
+    fs.writeFileSync(path.join(staging, 'figures.json'), json([]));
+    fs.writeFileSync(path.join(staging, 'mentions.json'), json(draft.mentions));
+    fs.writeFileSync(
+      path.join(staging, 'draft.json'),
+      json({ document: draft.document.id, contentHash: draft.contentHash, source: draft.source, ingested: today(), status: 'proposed' }),
+    );
+    const { problems } = readSeed(staging);
+    if (problems.length > 0) {
+      throw new IngestError(
+        `The draft for ${path.basename(draft.source.file)} does not read back as seed data:\n${problems.map((p) => `  ${p.file} ${p.path} ${p.message}`).join('\n')}`,
+        'Please report this file; nothing was written.',
+      );
+    }
+    fs.renameSync(staging, draft.dir);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The report `ingest` prints: what was linked, what is ambiguous, what was set aside, and what the draft holds. */
+export function draftReport(draft: Draft, entities: readonly KnownEntity[]): string {
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  const linked = draft.mentions.filter((m) => m.entity);
+  const byEntity = new Map<string, Mention[]>();
+  for (const m of linked) byEntity.set(m.entity!, [...(byEntity.get(m.entity!) ?? []), m]);
+  const ambiguous = draft.mentions.filter((m) => !m.entity);
+  const furniture = draft.layout.filter((l) => (FURNITURE_KINDS as readonly string[]).includes(l.kind));
+  const captions = draft.layout.filter((l) => l.kind === 'caption');
+  const lines = [
+    `Draft ${draft.document.id} written to ${path.relative(process.cwd(), draft.dir) || draft.dir}`,
+    `  "${draft.document.title}", ${draft.document.publisher}, ${draft.document.published} (${draft.source.format}, ${draft.text.length.toLocaleString('en')} characters, sha256 ${draft.contentHash.slice(0, 16)}...)`,
+    '',
+    `Linked mentions: ${linked.length} of ${byEntity.size} known entities`,
+    ...[...byEntity.entries()]
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+      .map(([id, ms]) => {
+        const typos = ms.filter((m) => m.match === 'typo').map((m) => `"${m.surface}"`);
+        return `  ${names.get(id) ?? id} (${id}) x${ms.length}${typos.length ? `, including the misspelling ${[...new Set(typos)].join(', ')}` : ''}`;
+      }),
+    `Ambiguous mentions: ${ambiguous.length}`,
+    ...ambiguous.map((m) => `  "${m.surface}" could be ${m.candidates!.join(' or ')}: "${m.quote}"`),
+    `Page furniture set aside: ${furniture.length}`,
+    ...furniture.map((f) => `  ${f.kind}: "${f.text.length > 70 ? `${f.text.slice(0, 67)}...` : f.text}"`),
+    `Captions kept as evidence: ${captions.length}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { extractText } from '../../src/ingest/extract-text';
+import { IngestError } from '../../src/ingest/ingest-error';
+import { Gazetteer, linkMentions, sentences } from '../../src/ingest/link-mentions';
+import { knownEntities } from '../../src/ingest/ingest-file';
+import { readSource } from '../../src/ingest/read-source';
+import { PROJECT_ROOT } from '../../src/project-root';
+
+const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest');
+const SEED = path.join(PROJECT_ROOT, 'seed');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-unit-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, content: string | Buffer) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+};
+const refusal = (run: () => unknown): string => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(IngestError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the ingester to refuse');
+};
+
+describe('reading a source', () => {
+  it('refuses a missing, empty, oversized, binary, UTF-16 or non-UTF-8 file, naming it and the problem', () => {
+    expect(refusal(() => readSource(path.join(dir, 'nowhere.txt')))).toMatch(/nowhere\.txt: no such file/);
+    expect(refusal(() => readSource(write('empty.txt', '  \n\n')))).toMatch(/empty\.txt: the file is empty/);
+    expect(refusal(() => readSource(write('big.txt', 'x'.repeat(200)), 100))).toMatch(/big\.txt: 200 bytes, more than the 100 bytes ingest reads/);
+    expect(refusal(() => readSource(write('scan.pdf', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0x03]))))).toMatch(/scan\.pdf: a binary file/);
+    expect(refusal(() => readSource(write('utf16.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00]))))).toMatch(/utf16\.txt: the text is UTF-16/);
+    // "café" in Latin-1: the fourth byte (0xE9) cannot start a UTF-8 character.
+    expect(refusal(() => readSource(write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))))).toMatch(
+      /latin1\.txt: not valid UTF-8 \(the bytes at offset 3 are not a UTF-8 character\); its encoding is unknown/,
+    );
+    expect(refusal(() => readSource(write('old.html', '<html><head><meta charset="windows-1252"></head><body>Hi</body></html>')))).toMatch(
+      /old\.html: the page declares charset "windows-1252"; ingest reads UTF-8 only/,
+    );
+  });
+
+  it('reads text, Markdown and HTML by extension or content, without a byte-order mark', () => {
+    expect(readSource(write('bom.txt', '\uFEFFHello there.')).raw).toBe('Hello there.');
+    expect(readSource(write('page', '<!doctype html><html><body><p>Hi</p></body></html>')).format).toBe('html');
+    expect(readSource(path.join(FIXTURES, 'teachers-ai-guidance.md')).format).toBe('markdown');
+  });
+});
+
+describe('extracting the text', () => {
+  it('keeps an HTML article with its headline, dateline and caption, and sets every kind of furniture aside', () => {
+    const page = extractText(readSource(path.join(FIXTURES, 'education-ministers-forum.html')));
+    const kinds = (kind: string) => page.regions.filter((r) => r.kind === kind).map((r) => r.text);
+    expect(kinds('headline')).toEqual(['Education ministers meet in Paris on teachers and artificial intelligence']);
+    expect(kinds('dateline')).toEqual(['5 September 2024']);
+    expect(kinds('caption')).toEqual(['Stefania Giannini, Assistant Director-General for Education of UNESCO, opened the ministerial forum.']);
+    expect(kinds('navigation')).toEqual(['News', 'Reports', 'Events']);
+    expect(kinds('share button')).toEqual(['Share to WeChat Share on LinkedIn', 'Scan the QR code to share']);
+    expect(kinds('newsletter')).toHaveLength(1);
+    expect(kinds('related link')).toEqual(['Related articles', "Teachers' pay in ten countries", 'A new fund for school connectivity']);
+    expect(kinds('footer')).toHaveLength(1);
+    // Body paragraphs are the unmarked text.
+    expect(page.text).toMatch(/UNESCO organized the week together with the International Telecommunication Union \(ITU\)\./);
+    expect(page.metadata).toEqual({
+      title: 'Education ministers meet in Paris on teachers and artificial intelligence',
+      publisher: 'Education Policy Wire',
+      published: '2024-09-05',
+      url: 'https://example.org/news/ministers-forum-2024',
+      language: 'en',
+    });
+  });
+
+  it('reads Markdown as its text (headline, list items) and plain text with its furniture lines marked', () => {
+    const note = extractText(readSource(path.join(FIXTURES, 'teachers-ai-guidance.md')));
+    expect(note.metadata.title).toBe('New guidance on teachers and artificial intelligence');
+    expect(note.regions.filter((r) => r.kind === 'list')).toHaveLength(5);
+    expect(note.text).not.toMatch(/[#*]/);
+    expect(note.regions.find((r) => r.kind === 'newsletter')?.text).toBe('Subscribe to our newsletter for more notes like this one.');
+    const item = extractText(readSource(path.join(FIXTURES, 'smart-education-forum.txt')));
+    expect(item.regions.map((r) => `${r.kind}: ${r.text}`)).toEqual([
+      'headline: Smart education forum closes in Beijing',
+      'share button: Share to WeChat',
+      'share button: Scan the QR code to share',
+    ]);
+  });
+});
+
+describe('linking mentions to known entities', () => {
+  const gazetteer = new Gazetteer(knownEntities(SEED));
+
+  it('finds UNESCO under its misspelling in the first seed article, with the sentence as the quote', () => {
+    const text = fs.readFileSync(path.join(SEED, 'corpus', '000_a57d32375154c029.txt'), 'utf8');
+    const mentions = linkMentions(text, gazetteer);
+    const uneco = mentions.find((m) => m.surface === 'UNECO')!;
+    expect(uneco.entity).toBe('org:unesco');
+    expect(uneco.quote).toBe('ICHEI is the only category 2 centre of UNECO specialized in higher education.');
+    expect(text.slice(uneco.start, uneco.end)).toBe('UNECO');
+    expect(text.slice(uneco.quoteStart, uneco.quoteStart + uneco.quote.length)).toBe(uneco.quote);
+    for (const id of ['org:ichei', 'org:huawei', 'org:weidong', 'event:mlw-2019']) expect(mentions.map((m) => m.entity)).toContain(id);
+  });
+
+  it('takes one typo in a long name or an acronym, never in ordinary words, and flags names shared by two entities', () => {
+    const small = new Gazetteer([
+      { id: 'org:unicef', type: 'Organization', name: "United Nations Children's Fund", spellings: ['UNICEF'] },
+      { id: 'org:who', type: 'Organization', name: 'World Health Organization', spellings: ['WHO'] },
+      { id: 'place:paris', type: 'Place', name: 'Paris', spellings: [] },
+      { id: 'org:moe-china', type: 'Organization', name: 'Ministry of Education of China', spellings: ['Ministry of Education'] },
+      { id: 'org:moe-kenya', type: 'Organization', name: 'Ministry of Education of Kenya', spellings: ['Ministry of Education'] },
+    ]);
+    const mentions = linkMentions('UNICEP met the WHO. Parts of the plan were written by who knows whom. The Ministry of Education agreed.', small);
+    expect(mentions.map((m) => [m.surface, m.entity, m.match])).toEqual([
+      ['UNICEP', 'org:unicef', 'typo'],
+      ['WHO', 'org:who', 'exact'],
+      ['Ministry of Education', null, 'exact'],
+    ]);
+    expect(mentions[2]!.candidates).toEqual(['org:moe-china', 'org:moe-kenya']);
+  });
+
+  it('splits sentences within paragraphs, a headline being one of its own', () => {
+    expect(sentences('A headline\n\nOne sentence. Another one.').map((s) => s.text)).toEqual(['A headline', 'One sentence.', 'Another one.']);
+  });
+});
