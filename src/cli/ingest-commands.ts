@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { evaluateIngest, formatEvaluation } from '../ingest/evaluate';
 import { draftReport, knownEntities, proposeDraft, writeDraft, type SourceOptions } from '../ingest/ingest-file';
 import { PROJECT_ROOT } from '../project-root';
 
@@ -31,5 +32,17 @@ export function registerIngestCommands(program: Command): void {
       );
       writeDraft(draft);
       console.log(draftReport(draft, knownEntities(path.resolve(options.seed))));
+    });
+
+  program
+    .command('ingest-eval')
+    .description(
+      'Run the ingester on the seed articles as if new (graph empty, then the other articles known) and score its proposals against the curated seed',
+    )
+    .option('--seed <dir>', 'the curated seed to score against', path.join(PROJECT_ROOT, 'seed'))
+    .option('--json', 'print the scores as JSON')
+    .action((options: { seed: string; json?: boolean }) => {
+      const runs = evaluateIngest(path.resolve(options.seed));
+      console.log(options.json ? JSON.stringify(runs, null, 2) : formatEvaluation(runs));
     });
 }

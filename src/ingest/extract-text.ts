@@ -36,7 +36,7 @@ const FURNITURE_LINES: [RegExp, FurnitureKind][] = [
   ],
   [/^.{0,80}\b(subscribe|newsletter|sign up for (our|the)|get (our|the) latest)\b.{0,80}$/i, 'newsletter'],
   [
-    /^(related( articles| posts| news| stories| reading)?|read more|more from .{1,40}|you may also like|recommended( for you)?|popular( posts)?)\s*:?$/i,
+    /^(related( articles| posts| news| stories| reading)?|read more|more from .{1,40}|you may also like|recommended( for you)?|popular( posts)?|(next|previous) (article|post|story))\s*:?$/i,
     'related link',
   ],
   [/^(.*\btest test\b.*)$/i, 'test string'],
@@ -262,14 +262,21 @@ function fromHtml(raw: string, isFragment: boolean): ExtractedText {
   return { text: normalizeText(builder.result()), regions: builder.regions, metadata };
 }
 
-/** Plain text: paragraphs as written; a short first line is the headline; furniture lines are marked. */
+/**
+ * Plain text: paragraphs as written; a short first line is the headline; furniture lines are marked, and after a
+ * "Related articles" or "Next article" line, the bulleted items and their date lines are related links too.
+ */
 function fromText(raw: string): ExtractedText {
   const text = normalizeText(raw);
   const builder = new TextBuilder();
-  const paragraphs = text.split(/\n\s*\n|\n(?=\S)/);
+  const paragraphs = text.split(/\n/).filter((line) => line.trim() !== '');
+  let inRelated = false;
   paragraphs.forEach((paragraph, i) => {
     const first = i === 0 && paragraph.length <= 200 && paragraphs.length > 1 && !/[.!?]$/.test(paragraph.trim());
-    builder.add(paragraph, first ? 'headline' : 'body');
+    const line = paragraph.trim();
+    if (furnitureLine(line) === 'related link') inRelated = true;
+    else if (inRelated && !/^([•·*–-]\s|\d{4}-\d{2}-\d{2}\b)/.test(line)) inRelated = false;
+    builder.add(paragraph, first ? 'headline' : inRelated ? 'related link' : 'body');
   });
   // The stored text is the file's own (normalized), not a rebuilt one, so that quotes are the author's lines.
   return { text, regions: builder.regions.filter((r) => text.includes(r.text)), metadata: {} };

@@ -8,7 +8,9 @@ import { readSeed } from '../seed/read-seed';
 import type { SeedDocument, SeedLayout } from '../seed/seed-schema';
 import { extractText, normalizeText, type ExtractedText } from './extract-text';
 import { IngestError } from './ingest-error';
-import { Gazetteer, linkMentions, type KnownEntity, type Mention } from './link-mentions';
+import { findEntities, type EntityCandidate } from './find-entities';
+import { findFigures, type FigureCandidate } from './find-figures';
+import { Gazetteer, linkMentions, sentences, type KnownEntity, type Mention } from './link-mentions';
 import { readSource } from './read-source';
 
 /** What the person ingesting says about the source; each overrides what the page says about itself. */
@@ -28,6 +30,8 @@ export interface Draft {
   text: string;
   layout: SeedLayout[];
   mentions: Mention[];
+  entities: EntityCandidate[];
+  figures: FigureCandidate[];
   contentHash: string;
   source: { file: string; format: string };
 }
@@ -120,6 +124,46 @@ function documentEntry(file: string, extracted: ExtractedText, options: SourceOp
   };
 }
 
+/** The layout regions of an extraction as seed layout entries of document `id`. */
+function layoutOf(id: string, extracted: ExtractedText): SeedLayout[] {
+  return extracted.regions.map((region) => ({
+    doc: id,
+    kind: region.kind,
+    text: region.text,
+    ...(region.occurrence ? { occurrence: region.occurrence } : {}),
+  }));
+}
+
+/**
+ * What the ingester proposes for a text it has read, with `gazetteer` as the graph it knows: mentions of known
+ * entities, new entities and figures; nothing in page furniture. No file is read or written (ingest-eval uses it too).
+ */
+export function analyse(
+  id: string,
+  extracted: ExtractedText,
+  gazetteer: Gazetteer,
+): { mentions: Mention[]; entities: EntityCandidate[]; figures: FigureCandidate[] } {
+  const corpus = new CorpusDocument(id, extracted.text);
+  for (const item of layoutOf(id, extracted)) {
+    const problem = corpus.addLayout(item);
+    if (problem) throw new IngestError(`${id}: the ingester marked a region it cannot find again (${problem}).`, 'Please report this file.');
+  }
+  const furniture = corpus.regions().filter((r) => (FURNITURE_KINDS as readonly string[]).includes(r.kind));
+  const inFurniture = (at: number) => furniture.some((r) => at >= r.start && at < r.end);
+  const mentions = linkMentions(extracted.text, gazetteer, inFurniture);
+  const sentenceList = sentences(extracted.text);
+  const entities = findEntities(extracted.text, sentenceList, gazetteer, id, inFurniture);
+  // A figure describes what its sentence is about: the first entity named there, known or new; else the last one named before.
+  const named = [
+    ...mentions.filter((m) => m.entity).map((m) => ({ id: m.entity!, start: m.start })),
+    ...entities.map((e) => ({ id: e.entity.id, start: e.start })),
+  ].sort((a, b) => a.start - b.start);
+  const subjectAt = (start: number, end: number) =>
+    named.find((n) => n.start >= start && n.start < end)?.id ?? named.filter((n) => n.start < start && !inFurniture(n.start)).at(-1)?.id ?? null;
+  const figures = findFigures(sentenceList, id, subjectAt, inFurniture);
+  return { mentions, entities, figures };
+}
+
 /**
  * Reads a source and proposes a draft in the seed format: its document entry and normalized text, the layout of its
  * regions (furniture set aside, captions kept), and the mentions of known entities; refuses a text already ingested.
@@ -136,26 +180,14 @@ export function proposeDraft(file: string, options: SourceOptions, seedDir: stri
   const id = `doc:${slug(titleForId)}`;
   const corpusFile = `ingest_${hash.slice(0, 16)}.txt`;
   const document = documentEntry(file, extracted, options, id, corpusFile);
-  const layout: SeedLayout[] = extracted.regions.map((region) => ({
-    doc: id,
-    kind: region.kind,
-    text: region.text,
-    ...(region.occurrence ? { occurrence: region.occurrence } : {}),
-  }));
-  // Mentions inside page furniture are not proposed: the corpus view of the draft says where furniture lies.
-  const corpus = new CorpusDocument(id, extracted.text);
-  for (const item of layout) {
-    const problem = corpus.addLayout(item);
-    if (problem) throw new IngestError(`${path.basename(file)}: the ingester marked a region it cannot find again (${problem}).`, 'Please report this file.');
-  }
-  const furniture = corpus.regions().filter((r) => (FURNITURE_KINDS as readonly string[]).includes(r.kind));
-  const mentions = linkMentions(extracted.text, new Gazetteer(knownEntities(seedDir)), (at) => furniture.some((r) => at >= r.start && at < r.end));
+  const layout = layoutOf(id, extracted);
+  const proposals = analyse(id, extracted, new Gazetteer(knownEntities(seedDir)));
   return {
     dir: out ?? path.join(draftsDir, id.slice('doc:'.length)),
     document,
     text: extracted.text,
     layout,
-    mentions,
+    ...proposals,
     contentHash: hash,
     source: { file: path.resolve(file), format: source.format },
   };
@@ -178,10 +210,24 @@ export function writeDraft(draft: Draft): void {
     fs.writeFileSync(path.join(staging, 'corpus', draft.document.file), `${draft.text}\n`);
     fs.writeFileSync(path.join(staging, 'documents.json'), json([draft.document]));
     fs.writeFileSync(path.join(staging, 'layout.json'), json(draft.layout));
-    fs.writeFileSync(path.join(staging, 'entities', 'proposed.json'), json([]));
+    fs.writeFileSync(path.join(staging, 'entities', 'proposed.json'), json(draft.entities.map((c) => c.entity)));
     fs.writeFileSync(path.join(staging, 'relationships.json'), json([]));
-    fs.writeFileSync(path.join(staging, 'figures.json'), json([]));
+    fs.writeFileSync(path.join(staging, 'figures.json'), json(draft.figures.map((c) => c.figure)));
     fs.writeFileSync(path.join(staging, 'mentions.json'), json(draft.mentions));
+    // The seed files hold seed data only; how sure the ingester is, and what review decided, lives beside them.
+    fs.writeFileSync(
+      path.join(staging, 'proposals.json'),
+      json([
+        ...draft.entities.map((c) => ({ item: 'entity', id: c.entity.id, status: 'proposed', confidence: c.confidence, reason: c.reason })),
+        ...draft.figures.map((c) => ({
+          item: 'figure',
+          id: c.figure.id,
+          status: 'proposed',
+          confidence: c.confidence,
+          reason: `"${c.figure.statedAs}" in its sentence`,
+        })),
+      ]),
+    );
     fs.writeFileSync(
       path.join(staging, 'draft.json'),
       json({ document: draft.document.id, contentHash: draft.contentHash, source: draft.source, ingested: today(), status: 'proposed' }),
@@ -225,6 +271,16 @@ export function draftReport(draft: Draft, entities: readonly KnownEntity[]): str
     `Page furniture set aside: ${furniture.length}`,
     ...furniture.map((f) => `  ${f.kind}: "${f.text.length > 70 ? `${f.text.slice(0, 67)}...` : f.text}"`),
     `Captions kept as evidence: ${captions.length}`,
+    `New entities proposed: ${draft.entities.length}`,
+    ...draft.entities.map(
+      (c) =>
+        `  ${c.entity.type} "${c.entity.name}"${c.entity.aliases.length ? ` (${c.entity.aliases.join(', ')})` : ''}: ${c.reason}, confidence ${c.confidence}`,
+    ),
+    `Figures proposed: ${draft.figures.length}`,
+    ...draft.figures.map(
+      (c) =>
+        `  "${c.figure.statedAs}" of ${c.figure.subject}: ${c.figure.qualifier === 'exact' ? '' : `${c.figure.qualifier} `}${c.figure.value} ${c.figure.unit}`,
+    ),
   ];
   return lines.join('\n');
 }

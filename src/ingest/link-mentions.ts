@@ -116,8 +116,9 @@ export function linkMentions(text: string, gazetteer: Gazetteer, skip: (start: n
       const spelling = gazetteer.exact(run.map((t) => t.word));
       if (!spelling) continue;
       const written = text.slice(run[0]!.start, run[length - 1]!.end);
-      // A name is written with a capital (or a digit); lower-case words that spell a name are ordinary words.
-      if (!/^[A-Z0-9\u00C0-\u024F]/.test(written)) continue;
+      // A one-word name is written with a capital (or a digit): in lower case it is an ordinary word; a longer name
+      // may be written in lower case ("developing countries").
+      if (length === 1 && !/^[A-Z0-9\u00C0-\u024F]/.test(written)) continue;
       if (spelling.acronym && written !== written.toUpperCase()) continue;
       found = { spelling, length, match: written === spelling.text ? 'exact' : 'folded' };
     }

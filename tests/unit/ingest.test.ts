@@ -4,7 +4,8 @@ import path from 'node:path';
 import { extractText } from '../../src/ingest/extract-text';
 import { IngestError } from '../../src/ingest/ingest-error';
 import { Gazetteer, linkMentions, sentences } from '../../src/ingest/link-mentions';
-import { knownEntities } from '../../src/ingest/ingest-file';
+import { evaluateIngest, formatEvaluation } from '../../src/ingest/evaluate';
+import { analyse, knownEntities } from '../../src/ingest/ingest-file';
 import { readSource } from '../../src/ingest/read-source';
 import { PROJECT_ROOT } from '../../src/project-root';
 
@@ -122,5 +123,78 @@ describe('linking mentions to known entities', () => {
 
   it('splits sentences within paragraphs, a headline being one of its own', () => {
     expect(sentences('A headline\n\nOne sentence. Another one.').map((s) => s.text)).toEqual(['A headline', 'One sentence.', 'Another one.']);
+  });
+});
+
+describe('proposing new entities and figures', () => {
+  const empty = new Gazetteer([]);
+  const propose = (text: string, gazetteer = empty) => analyse('doc:test', extractText({ file: 'test.txt', format: 'text', raw: text }), gazetteer);
+
+  it('types names by their words, titles and patterns, folds an acronym into its name, and splits "X and Y"', () => {
+    const { entities } = propose(
+      'A headline about nothing\n\nThe Organisation for Economic Co-operation and Development (OECD) and the African Union met in Nairobi. ' +
+        'Mr. LI Ming, Director of ICHEI, opened the World Digital Education Conference. The World Bank and UNICEF attended. The OECD spoke last.',
+    );
+    const found = Object.fromEntries(
+      entities.map((c) => [c.entity.name, `${c.entity.type}${c.entity.aliases.length ? ` (${c.entity.aliases.join(', ')})` : ''}`]),
+    );
+    expect(found).toMatchObject({
+      'Organisation for Economic Co-operation and Development': 'Organization (OECD)',
+      'African Union': 'RegionalBloc',
+      Nairobi: 'Place',
+      'LI Ming': 'Person',
+      ICHEI: 'Organization',
+      'World Digital Education Conference': 'Event',
+      'World Bank': 'Organization',
+      UNICEF: 'Organization',
+    });
+    // "Director" is a post, "OECD" the same entity as its long name, and nothing is proposed twice.
+    expect(Object.keys(found)).not.toContain('Director');
+    expect(Object.keys(found)).not.toContain('OECD');
+    expect(new Set(entities.map((c) => c.entity.id)).size).toBe(entities.length);
+  });
+
+  it('proposes no entity the graph knows, none from furniture, and no common abbreviation', () => {
+    const known = new Gazetteer([{ id: 'org:world-bank', type: 'Organization', name: 'World Bank', spellings: [] }]);
+    const { entities } = propose(
+      'A headline\n\nThe World Bank funds AI and ICT in schools in Kenya.\n\nShare to WeChat\nRelated articles\n• The Gates Foundation opens an office',
+      known,
+    );
+    expect(entities.map((c) => c.entity.name)).toEqual(['Kenya']);
+  });
+
+  it('finds figures with their qualifier, scale and unit, leaving out years, dates and names with numbers', () => {
+    const { figures } = propose(
+      'A headline\n\nUNESCO said that more than 1,000 participants from 110 countries attended in March 2024. ' +
+        'UNESCO reported that 2.5 million students gained access, about 40% of them girls, with US$20 billion of funding. The G20 met on 5 May 2024 about COVID-19.',
+    );
+    expect(figures.map((f) => [f.figure.statedAs, f.figure.value, f.figure.unit, f.figure.qualifier])).toEqual([
+      ['more than 1,000 participants', 1000, 'participants', 'more than'],
+      ['110 countries', 110, 'countries', 'exact'],
+      ['2.5 million students', 2500000, 'students', 'exact'],
+      ['about 40%', 40, 'percent', 'approximately'],
+      ['US$20 billion', 20000000000, 'US$', 'exact'],
+    ]);
+    for (const f of figures) expect(f.figure.evidence[0]!.quote).toContain(f.figure.statedAs);
+  });
+});
+
+describe('ingest-eval on the seed articles', () => {
+  it('meets the targets: linked mentions P >= 0.95 and R >= 0.9, new entities R >= 0.8, figures R >= 0.8, no furniture entity', () => {
+    const runs = evaluateIngest(SEED);
+    expect(runs).toHaveLength(4);
+    const sum = (pick: (r: (typeof runs)[number]) => { correct: number; expected: number; proposed: number; precision: number }) => {
+      const correct = runs.reduce((n, r) => n + pick(r).correct, 0);
+      const expected = runs.reduce((n, r) => n + pick(r).expected, 0);
+      const proposed = runs.reduce((n, r) => n + pick(r).proposed, 0);
+      const right = runs.reduce((n, r) => n + pick(r).precision * pick(r).proposed, 0);
+      return { recall: correct / expected, precision: right / proposed };
+    };
+    expect(sum((r) => r.mentions).precision).toBeGreaterThanOrEqual(0.95);
+    expect(sum((r) => r.mentions).recall).toBeGreaterThanOrEqual(0.9);
+    expect(sum((r) => r.entities).recall).toBeGreaterThanOrEqual(0.8);
+    expect(sum((r) => r.figures).recall).toBeGreaterThanOrEqual(0.8);
+    expect(runs.flatMap((r) => r.furnitureEntities)).toEqual([]);
+    expect(formatEvaluation(runs)).toMatch(/\| all \| both \|/);
   });
 });
