@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { evaluateIngest, formatEvaluation } from '../ingest/evaluate';
+import { evaluateArticles, evaluateIngest, formatEvaluation } from '../ingest/evaluate';
 import { draftReport, knownEntities, proposeDraft, writeDraft, type SourceOptions } from '../ingest/ingest-file';
 import { PROJECT_ROOT } from '../project-root';
 
@@ -40,9 +40,22 @@ export function registerIngestCommands(program: Command): void {
       'Run the ingester on the seed articles as if new (graph empty, then the other articles known) and score its proposals against the curated seed',
     )
     .option('--seed <dir>', 'the curated seed to score against', path.join(PROJECT_ROOT, 'seed'))
+    .option(
+      '--articles <dir>',
+      'test articles with their expected proposals (gold.json), scored with the seed known',
+      path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest'),
+    )
     .option('--json', 'print the scores as JSON')
-    .action((options: { seed: string; json?: boolean }) => {
-      const runs = evaluateIngest(path.resolve(options.seed));
-      console.log(options.json ? JSON.stringify(runs, null, 2) : formatEvaluation(runs));
+    .action((options: { seed: string; articles: string; json?: boolean }) => {
+      const seedRuns = evaluateIngest(path.resolve(options.seed));
+      const articleRuns = evaluateArticles(path.resolve(options.seed), path.resolve(options.articles));
+      if (options.json) {
+        console.log(JSON.stringify({ seed: seedRuns, articles: articleRuns }, null, 2));
+        return;
+      }
+      console.log(`The seed articles, each read as if new\n\n${formatEvaluation(seedRuns)}\n`);
+      console.log(
+        `Test articles (${path.relative(process.cwd(), options.articles) || options.articles}), the seed known\n\n${formatEvaluation(articleRuns, false)}`,
+      );
     });
 }

@@ -77,7 +77,10 @@ const COMMON_OPENERS = new Set([
 ]);
 
 const TYPE_CUES: [RegExp, SeedEntity['type'], string?][] = [
-  [/\b(Week|Conference|Forum|Summit|Symposium|Congress|Expo|Exhibition|Fair|Workshop|Dialogue|Meeting|Festival|Olympiad|Games)\b/, 'Event'],
+  [
+    /\b(Week|Conference|Forum|Summit|Symposium|Congress|Expo|Exhibition|Fair|Workshop|Dialogue|Meeting|Festival|Olympiad|Games|Strategic Lab|Policy Lab)\b/,
+    'Event',
+  ],
   [/\b(Initiative|Alliance|Coalition|Partnership|Declaration|Compact|Charter|Agenda)\b/, 'Initiative'],
   [/\b(Programme|Program|Project|Plan|Zone|Pilot|Platform|Scheme|Strategy)\b/, 'Programme'],
   [/\b(African Union|European Union|ASEAN|Arab League|Commonwealth|Mercosur|SADC|ECOWAS|EU|AU)\b/, 'RegionalBloc'],
@@ -215,12 +218,24 @@ export function findEntities(
         i++;
         continue;
       }
-      // A run of capitalized words, with connectors inside when a capitalized word follows them.
+      // A run of capitalized words, with connectors inside when a capitalized word follows them; a title in quotes
+      // ("‘A Global Conference – Principles for AI: Towards a Humanistic Approach?’") is taken whole.
       let j = i + 1;
-      while (j < list.length) {
+      const opening = list[i - 1] && /^[‘“]$/.test(list[i - 1]!.text) ? list[i - 1]!.text : null;
+      const closingAt = opening ? list.findIndex((w, k) => k > i && k < i + 30 && w.text === (opening === '‘' ? '’' : '”')) : -1;
+      if (closingAt > 0) j = closingAt;
+      while (closingAt < 0 && j < list.length) {
         const w = list[j]!;
         if (isCapitalized(w.text) && w.pos !== 'PUNCT' && !TITLES.test(w.text)) j++;
-        else if (/^[-–‘“'"]$/.test(w.text) && list[j + 1] && isCapitalized(list[j + 1]!.text)) j++;
+        else if (/^[‘“]$/.test(w.text) && list[j + 1] && isCapitalized(list[j + 1]!.text)) {
+          const close = list.findIndex((x, k) => k > j && k < j + 30 && x.text === (w.text === '‘' ? '’' : '”'));
+          j = close > 0 ? close : j + 1;
+        } else if (
+          /^[-–'"]$/.test(w.text) &&
+          list[j + 1] &&
+          (isCapitalized(list[j + 1]!.text) || (/^[‘“]$/.test(list[j + 1]!.text) && isCapitalized(list[j + 2]?.text ?? '')))
+        )
+          j++;
         else if (
           CONNECTORS.has(w.text.toLowerCase()) &&
           list[j + 1] &&
@@ -241,7 +256,11 @@ export function findEntities(
         i++;
         continue;
       }
-      while (run.length > 0 && (CONNECTORS.has(run.at(-1)!.text.toLowerCase()) || /^[-–‘“'"]$/.test(run.at(-1)!.text))) run = run.slice(0, -1);
+      // "Education of UNESCO" (the end of a title) names UNESCO, which the graph knows: a run that ends "of <known name>"
+      // keeps its head only if that has a cue word of its own ("Ministry of Education of China" stays whole).
+      const ofKnown = run.findIndex((w, k) => k > 0 && /^(of|for)$/i.test(w.text) && known(text.slice(run[k + 1]?.start ?? 0, run.at(-1)!.end)));
+      if (ofKnown > 0 && !TYPE_CUES.some(([pattern]) => pattern.test(text.slice(run[0]!.start, run[ofKnown - 1]!.end)))) run = [];
+      while (run.length > 0 && (CONNECTORS.has(run.at(-1)!.text.toLowerCase()) || /^[-–‘“’”'"]$/.test(run.at(-1)!.text))) run = run.slice(0, -1);
       const before = list.slice(Math.max(0, i - 2), i);
       const after = list.slice(j, j + 3);
       i = j;

@@ -5,11 +5,12 @@ import { FURNITURE_KINDS } from '../model/evidence';
 import { partialDateProblem } from '../model/partial-date';
 import { CorpusDocument, normalizeWhitespace } from '../seed/corpus';
 import { readSeed } from '../seed/read-seed';
-import type { SeedDocument, SeedLayout } from '../seed/seed-schema';
+import type { SeedDocument, SeedEntity, SeedLayout } from '../seed/seed-schema';
 import { extractText, normalizeText, type ExtractedText } from './extract-text';
 import { IngestError } from './ingest-error';
 import { findEntities, type EntityCandidate } from './find-entities';
 import { findFigures, type FigureCandidate } from './find-figures';
+import { findRelationships, type NamedSpan, type RelationshipCandidate } from './find-relationships';
 import { Gazetteer, linkMentions, sentences, type KnownEntity, type Mention } from './link-mentions';
 import { readSource } from './read-source';
 
@@ -31,6 +32,7 @@ export interface Draft {
   layout: SeedLayout[];
   mentions: Mention[];
   entities: EntityCandidate[];
+  relationships: RelationshipCandidate[];
   figures: FigureCandidate[];
   contentHash: string;
   source: { file: string; format: string };
@@ -136,13 +138,13 @@ function layoutOf(id: string, extracted: ExtractedText): SeedLayout[] {
 
 /**
  * What the ingester proposes for a text it has read, with `gazetteer` as the graph it knows: mentions of known
- * entities, new entities and figures; nothing in page furniture. No file is read or written (ingest-eval uses it too).
+ * entities, new entities, relationships between the named ones, and figures; nothing in page furniture. No file is read or written (ingest-eval uses it too).
  */
 export function analyse(
   id: string,
   extracted: ExtractedText,
   gazetteer: Gazetteer,
-): { mentions: Mention[]; entities: EntityCandidate[]; figures: FigureCandidate[] } {
+): { mentions: Mention[]; entities: EntityCandidate[]; relationships: RelationshipCandidate[]; figures: FigureCandidate[] } {
   const corpus = new CorpusDocument(id, extracted.text);
   for (const item of layoutOf(id, extracted)) {
     const problem = corpus.addLayout(item);
@@ -161,7 +163,43 @@ export function analyse(
   const subjectAt = (start: number, end: number) =>
     named.find((n) => n.start >= start && n.start < end)?.id ?? named.filter((n) => n.start < start && !inFurniture(n.start)).at(-1)?.id ?? null;
   const figures = findFigures(sentenceList, id, subjectAt, inFurniture);
-  return { mentions, entities, figures };
+  // A proposed event whose name another's carries with a year ("2019 Mobile Learning Week") is the series.
+  for (const candidate of entities) {
+    const edition = entities.find(
+      (c) =>
+        c !== candidate &&
+        c.entity.type === 'Event' &&
+        new RegExp(`^(\\d{4} ${escape(candidate.entity.name)}|${escape(candidate.entity.name)} \\d{4})$`).test(c.entity.name),
+    );
+    if (edition && candidate.entity.type === 'Event') {
+      const { kind: _kind, ...rest } = candidate.entity;
+      candidate.entity = { ...rest, type: 'EventSeries' } as SeedEntity;
+      candidate.reason += `; a series, since "${edition.entity.name}" is one of its editions`;
+    }
+  }
+  const text = extracted.text;
+  const types = new Map([...gazetteer.entities.map((e) => [e.id, e.type] as const), ...entities.map((c) => [c.entity.id, c.entity.type] as const)]);
+  const names = new Map([...gazetteer.entities.map((e) => [e.id, e.name] as const), ...entities.map((c) => [c.entity.id, c.entity.name] as const)]);
+  const found: NamedSpan[] = mentions.flatMap((m) => (m.entity ? [{ id: m.entity, type: types.get(m.entity) ?? '', start: m.start, end: m.end }] : []));
+  // Every occurrence of a proposed entity's name, alias, or short name (the part of a title before its dash: "the
+  // Strategic Lab"), as whole words, outside furniture.
+  for (const candidate of entities) {
+    const short = candidate.entity.name.split(/ [–-] /)[0]!;
+    const spellings = new Set([candidate.entity.name, ...candidate.entity.aliases, ...(short !== candidate.entity.name && short.includes(' ') ? [short] : [])]);
+    for (const spelling of spellings) {
+      // A name of several words is found whatever its case ("UNESCO headquarters"); one word only as written.
+      const pattern = new RegExp(`(?<![\\w])${escape(spelling)}(?![\\w])`, spelling.includes(' ') ? 'gi' : 'g');
+      for (const m of text.matchAll(pattern))
+        if (!inFurniture(m.index)) found.push({ id: candidate.entity.id, type: candidate.entity.type, start: m.index, end: m.index + spelling.length });
+    }
+  }
+  // Where names overlap ("UNESCO" inside "UNESCO headquarters"), the longer one is meant.
+  const spans: NamedSpan[] = [];
+  for (const span of found.sort((a, b) => b.end - b.start - (a.end - a.start))) {
+    if (!spans.some((s) => span.start < s.end && s.start < span.end)) spans.push(span);
+  }
+  const relationships = findRelationships(text, sentenceList, spans, names, id);
+  return { mentions, entities, relationships, figures };
 }
 
 /**
@@ -193,6 +231,8 @@ export function proposeDraft(file: string, options: SourceOptions, seedDir: stri
   };
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
@@ -211,7 +251,7 @@ export function writeDraft(draft: Draft): void {
     fs.writeFileSync(path.join(staging, 'documents.json'), json([draft.document]));
     fs.writeFileSync(path.join(staging, 'layout.json'), json(draft.layout));
     fs.writeFileSync(path.join(staging, 'entities', 'proposed.json'), json(draft.entities.map((c) => c.entity)));
-    fs.writeFileSync(path.join(staging, 'relationships.json'), json([]));
+    fs.writeFileSync(path.join(staging, 'relationships.json'), json(draft.relationships.map((c) => c.relationship)));
     fs.writeFileSync(path.join(staging, 'figures.json'), json(draft.figures.map((c) => c.figure)));
     fs.writeFileSync(path.join(staging, 'mentions.json'), json(draft.mentions));
     // The seed files hold seed data only; how sure the ingester is, and what review decided, lives beside them.
@@ -275,6 +315,11 @@ export function draftReport(draft: Draft, entities: readonly KnownEntity[]): str
     ...draft.entities.map(
       (c) =>
         `  ${c.entity.type} "${c.entity.name}"${c.entity.aliases.length ? ` (${c.entity.aliases.join(', ')})` : ''}: ${c.reason}, confidence ${c.confidence}`,
+    ),
+    `Relationships proposed: ${draft.relationships.length}`,
+    ...draft.relationships.map(
+      (c) =>
+        `  ${names.get(c.relationship.from) ?? draft.entities.find((e) => e.entity.id === c.relationship.from)?.entity.name ?? c.relationship.from} ${c.relationship.type} ${names.get(c.relationship.to) ?? draft.entities.find((e) => e.entity.id === c.relationship.to)?.entity.name ?? c.relationship.to}${Object.keys(c.relationship.properties).length ? ` (${Object.values(c.relationship.properties).join(', ')})` : ''}: ${c.reason}${c.relationship.inferred ? ' (inferred)' : ''}`,
     ),
     `Figures proposed: ${draft.figures.length}`,
     ...draft.figures.map(
