@@ -1,5 +1,9 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { createInterface } from 'node:readline';
+import { InvalidArgumentError, type Command } from 'commander';
+import { readDraft } from '../ingest/draft-files';
+import { formatMerge, mergeDraft } from '../ingest/merge-draft';
+import { reviewDraft, type Prompter } from '../ingest/review-draft';
 import { evaluateArticles, evaluateIngest, formatEvaluation } from '../ingest/evaluate';
 import { draftReport, knownEntities, proposeDraft, writeDraft, type SourceOptions } from '../ingest/ingest-file';
 import { PROJECT_ROOT } from '../project-root';
@@ -32,6 +36,44 @@ export function registerIngestCommands(program: Command): void {
       );
       writeDraft(draft);
       console.log(draftReport(draft, knownEntities(path.resolve(options.seed))));
+    });
+
+  program
+    .command('review')
+    .description("Walk a draft's proposals (accept, edit, reject, merge into a known entity), then merge what was accepted into the seed files")
+    .argument('<draft>', 'the draft folder that ingest wrote')
+    .option('--accept-above <confidence>', 'accept, without asking, every proposal at least this sure (0 to 1)', (value: string) => {
+      const n = Number(value);
+      if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError(`must be a number from 0 to 1, got "${value}"`);
+      return n;
+    })
+    .option('--seed <dir>', 'the seed folder to merge into', path.join(PROJECT_ROOT, 'seed'))
+    .option('--no-merge', 'only record the decisions in the draft')
+    .action(async (draftDir: string, options: { acceptAbove?: number; seed: string; merge: boolean }) => {
+      const dir = path.resolve(draftDir);
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
+      const lines = rl[Symbol.asyncIterator]();
+      const prompter: Prompter = {
+        say: (line) => console.log(line),
+        ask: async (question) => {
+          process.stdout.write(question);
+          const next = await lines.next();
+          // The end of the input (a closed pipe, Ctrl-D) ends the review, saving what was decided.
+          return next.done ? 'q' : next.value;
+        },
+      };
+      try {
+        const counts = await reviewDraft(dir, prompter, options.acceptAbove === undefined ? {} : { acceptAbove: options.acceptAbove });
+        console.log(
+          `\nReviewed: ${counts.accepted} accepted, ${counts.rejected} rejected, ${counts.merged} merged into known entities, ${counts.open} left open.`,
+        );
+      } finally {
+        rl.close();
+      }
+      if (!options.merge) return;
+      const summary = mergeDraft(readDraft(dir), path.resolve(options.seed));
+      console.log(formatMerge(summary));
+      console.log('Load it into the graph with: npm run seed');
     });
 
   program

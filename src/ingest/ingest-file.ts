@@ -138,7 +138,8 @@ function layoutOf(id: string, extracted: ExtractedText): SeedLayout[] {
 
 /**
  * What the ingester proposes for a text it has read, with `gazetteer` as the graph it knows: mentions of known
- * entities, new entities, relationships between the named ones, and figures; nothing in page furniture. No file is read or written (ingest-eval uses it too).
+ * entities, new entities, relationships between the named ones, and figures; nothing in page furniture. No file is
+ * read or written (ingest-eval uses it too).
  */
 export function analyse(
   id: string,
@@ -259,6 +260,13 @@ export function writeDraft(draft: Draft): void {
       path.join(staging, 'proposals.json'),
       json([
         ...draft.entities.map((c) => ({ item: 'entity', id: c.entity.id, status: 'proposed', confidence: c.confidence, reason: c.reason })),
+        ...draft.relationships.map((c) => ({
+          item: 'relationship',
+          id: `${c.relationship.type}|${c.relationship.from}|${c.relationship.to}`,
+          status: 'proposed',
+          confidence: Math.round(c.confidence * 100) / 100,
+          reason: c.relationship.inferred ? `${c.reason}; ${c.relationship.inferred}` : c.reason,
+        })),
         ...draft.figures.map((c) => ({
           item: 'figure',
           id: c.figure.id,

@@ -1,0 +1,313 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { tokenize } from '../model/text-search';
+import { CorpusDocument } from '../seed/corpus';
+import { prepareSeed } from '../seed/load-seed';
+import type { SeedEntity, SeedEvidence, SeedFigure, SeedRelationship } from '../seed/seed-schema';
+import type { DraftFolder } from './draft-files';
+import { IngestError } from './ingest-error';
+import { arrayText, itemTexts, styleOf } from './seed-file-text';
+
+/** What a merge added to the seed. */
+export interface MergeSummary {
+  document: string;
+  entities: string[];
+  aliases: string[];
+  evidence: number;
+  relationships: number;
+  secondSources: number;
+  claims: number;
+  figures: string[];
+  skipped: string[];
+  files: string[];
+}
+
+// Which seed file holds an entity of each kind (the seed's own arrangement).
+const ENTITY_FILE: Record<SeedEntity['type'], string> = {
+  Organization: 'entities/organizations.json',
+  Person: 'entities/people.json',
+  Country: 'entities/places.json',
+  RegionalBloc: 'entities/places.json',
+  Place: 'entities/places.json',
+  EventSeries: 'entities/events.json',
+  Event: 'entities/events.json',
+  Initiative: 'entities/initiatives.json',
+  Programme: 'entities/initiatives.json',
+  Goal: 'entities/initiatives.json',
+  Theme: 'entities/themes.json',
+};
+
+interface Item {
+  text?: string;
+  value: Record<string, unknown>;
+}
+
+/** A seed array file being edited: its items (untouched ones keep their text) and its style. */
+class SeedFile {
+  readonly items: Item[];
+  readonly style: ReturnType<typeof styleOf>;
+  changed = false;
+
+  constructor(
+    readonly name: string,
+    text: string,
+  ) {
+    this.items = itemTexts(text).map((t) => ({ text: t, value: JSON.parse(t) as Record<string, unknown> }));
+    this.style = text.trim() === '[]' ? 'pretty' : styleOf(text);
+  }
+
+  add(value: object): void {
+    this.items.push({ value: value as Record<string, unknown> });
+    this.changed = true;
+  }
+
+  /** Marks an item edited in place, so that it is written anew. */
+  touch(item: Item): void {
+    delete item.text;
+    this.changed = true;
+  }
+
+  text(): string {
+    return arrayText(
+      this.items.map((item) => (item.text !== undefined ? { text: item.text } : { value: item.value })),
+      this.style,
+    );
+  }
+}
+
+const folded = (name: string) =>
+  tokenize(name)
+    .map((t) => t.word)
+    .join(' ');
+
+/**
+ * Merges what review accepted from a draft into a seed folder: the document, its text and layout; accepted entities
+ * (under their own ids, or into the entity they were merged with, as an alias); accepted mentions as evidence of the
+ * entity they name; accepted relationships (a fact the seed already states gains a second source; one that states it
+ * otherwise is kept beside it as a competing claim, never over it); accepted figures. The merged seed is validated
+ * in a copy first; only then are the changed files replaced, so a failure leaves the seed as it was.
+ */
+export function mergeDraft(draft: DraftFolder, seedDir: string): MergeSummary {
+  const shownDraft = path.relative(process.cwd(), draft.dir) || draft.dir;
+  const status = (item: string, id: string) => draft.proposals.find((p) => p.item === item && p.id === id);
+  const document = draft.seed.documents[0]!.value;
+  const anything = draft.proposals.some((p) => p.status === 'accepted' || p.status === 'merged') || draft.mentions.some((m) => m.status === 'accepted');
+  if (!anything)
+    throw new IngestError(
+      `${shownDraft}: review accepted nothing, so there is nothing to merge.`,
+      'Run review and accept the proposals you want in the graph.',
+    );
+
+  const files = new Map<string, SeedFile>();
+  const file = (name: string) => {
+    let seedFile = files.get(name);
+    if (!seedFile) {
+      const full = path.join(seedDir, name);
+      seedFile = new SeedFile(name, fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : '[]\n');
+      files.set(name, seedFile);
+    }
+    return seedFile;
+  };
+  const documents = file('documents.json');
+  if (documents.items.some((item) => item.value.id === document.id)) {
+    throw new IngestError(`${shownDraft}: the seed already holds ${document.id}; this draft was merged before.`, 'Nothing was written.');
+  }
+  documents.add(document);
+  for (const { value } of draft.seed.layout) file('layout.json').add(value);
+
+  // Every entity of the seed, where it is, so that accepted facts can find and extend them.
+  const entityFiles = [...new Set(Object.values(ENTITY_FILE))];
+  const liveEntity = (id: string) => {
+    for (const name of entityFiles) {
+      const item = file(name).items.find((i) => i.value.id === id);
+      if (item) return { item, seedFile: file(name) };
+    }
+    return undefined;
+  };
+  const summary: MergeSummary = {
+    document: document.id,
+    entities: [],
+    aliases: [],
+    evidence: 0,
+    relationships: 0,
+    secondSources: 0,
+    claims: 0,
+    figures: [],
+    skipped: [],
+    files: [],
+  };
+
+  // Entities: accepted ones join the seed under their id (one the seed uses for another name gets a suffix); merged
+  // ones lend their name as an alias and their quote as evidence to the entity they were merged into.
+  const idOf = new Map<string, string>();
+  const addedEntities: SeedEntity[] = [];
+  for (const { value: candidate } of draft.seed.entities) {
+    const decision = status('entity', candidate.id);
+    if (decision?.status === 'merged') {
+      idOf.set(candidate.id, decision.mergedInto!);
+      continue;
+    }
+    if (decision?.status !== 'accepted') continue;
+    const same = liveEntity(candidate.id);
+    if (same && folded(String(same.item.value.name)) === folded(candidate.name)) {
+      idOf.set(candidate.id, candidate.id);
+      continue;
+    }
+    let id = candidate.id;
+    for (let n = 2; liveEntity(id); n++) id = `${candidate.id}-${n}`;
+    idOf.set(candidate.id, id);
+    const entity = { ...candidate, id, evidence: candidate.evidence } as SeedEntity;
+    addedEntities.push(entity);
+    file(ENTITY_FILE[entity.type]).add(entity);
+    summary.entities.push(id);
+  }
+  const resolve = (id: string) => idOf.get(id) ?? id;
+  const exists = (id: string) => liveEntity(id) !== undefined;
+
+  const addEvidence = (id: string, evidence: SeedEvidence): boolean => {
+    const found = liveEntity(id);
+    if (!found) return false;
+    const list = (found.item.value.evidence as SeedEvidence[]) ?? [];
+    if (list.some((e) => e.doc === evidence.doc && e.quote === evidence.quote)) return true;
+    found.item.value.evidence = [...list, evidence];
+    found.seedFile.touch(found.item);
+    summary.evidence++;
+    return true;
+  };
+  // A quote that occurs more than once in the document says which occurrence it is.
+  const corpus = new CorpusDocument(document.id, draft.seed.corpus.get(document.file) ?? '');
+  for (const { value } of draft.seed.layout) corpus.addLayout(value);
+  const evidenceAt = (quote: string, at: number): SeedEvidence => {
+    if (!('problem' in corpus.locate(quote))) return { doc: document.id, quote };
+    for (let occurrence = 1; occurrence < 50; occurrence++) {
+      const located = corpus.locate(quote, occurrence);
+      if ('problem' in located) break;
+      if (located.start === at) return { doc: document.id, quote, occurrence };
+    }
+    return { doc: document.id, quote, occurrence: 1 };
+  };
+
+  for (const { value: candidate } of draft.seed.entities) {
+    const decision = status('entity', candidate.id);
+    if (decision?.status !== 'merged') continue;
+    const target = liveEntity(decision.mergedInto!);
+    if (!target) {
+      summary.skipped.push(`entity ${candidate.id}: merged into ${decision.mergedInto}, which the seed does not hold`);
+      continue;
+    }
+    const names = [target.item.value.name, ...((target.item.value.aliases as string[]) ?? [])].map((n) => folded(String(n)));
+    if (!names.includes(folded(candidate.name))) {
+      target.item.value.aliases = [...((target.item.value.aliases as string[]) ?? []), candidate.name];
+      target.seedFile.touch(target.item);
+      summary.aliases.push(`${candidate.name} → ${decision.mergedInto}`);
+    }
+    for (const e of candidate.evidence) addEvidence(decision.mergedInto!, e);
+  }
+  for (const mention of draft.mentions) {
+    if (mention.status !== 'accepted' || !mention.entity) continue;
+    if (!addEvidence(resolve(mention.entity), evidenceAt(mention.quote, mention.quoteStart))) {
+      summary.skipped.push(`mention "${mention.surface}": ${mention.entity} is not in the seed`);
+    }
+  }
+
+  // Relationships: the same fact gains a source; the same ends and type stated otherwise is a competing claim.
+  const relationships = file('relationships.json');
+  for (const { value: proposed } of draft.seed.relationships) {
+    if (status('relationship', `${proposed.type}|${proposed.from}|${proposed.to}`)?.status !== 'accepted') continue;
+    const from = resolve(proposed.from);
+    const to = resolve(proposed.to);
+    const missing = [from, to].filter((id) => !exists(id));
+    if (missing.length > 0) {
+      summary.skipped.push(`${proposed.type} ${from} → ${to}: ${missing.join(' and ')} not in the seed (accept or merge the entity too)`);
+      continue;
+    }
+    // Written as the seed writes them: its keys in the seed's order, no empty properties object.
+    const relationship = {
+      type: proposed.type,
+      from,
+      to,
+      ...(proposed.key ? { key: proposed.key } : {}),
+      ...(Object.keys(proposed.properties).length > 0 ? { properties: proposed.properties } : {}),
+      ...(proposed.validFrom ? { validFrom: proposed.validFrom } : {}),
+      ...(proposed.validTo ? { validTo: proposed.validTo } : {}),
+      evidence: proposed.evidence,
+      ...(proposed.inferred ? { inferred: proposed.inferred } : {}),
+    } as SeedRelationship;
+    const same = relationships.items.filter((i) => i.value.type === relationship.type && i.value.from === from && i.value.to === to);
+    const stated = (i: Item) => JSON.stringify(i.value.properties ?? {}) === JSON.stringify(relationship.properties ?? {});
+    const agreeing = same.find(stated);
+    if (agreeing) {
+      agreeing.value.evidence = [...(agreeing.value.evidence as SeedEvidence[]), ...relationship.evidence];
+      relationships.touch(agreeing);
+      summary.secondSources++;
+      continue;
+    }
+    if (same.length > 0) {
+      // Both claims stay, each with its source: the new one is told apart by a key naming its document.
+      const { type, from: start, to: end, ...rest } = relationship;
+      relationships.add({ type, from: start, to: end, key: document.id.slice('doc:'.length), ...rest });
+      summary.claims++;
+      continue;
+    }
+    relationships.add(relationship);
+    summary.relationships++;
+  }
+
+  const figures = file('figures.json');
+  for (const { value: proposed } of draft.seed.figures) {
+    if (status('figure', proposed.id)?.status !== 'accepted') continue;
+    const subject = resolve(proposed.subject);
+    if (!exists(subject)) {
+      summary.skipped.push(`figure ${proposed.id}: its subject ${subject} is not in the seed`);
+      continue;
+    }
+    let id = proposed.id;
+    for (let n = 2; figures.items.some((i) => i.value.id === id); n++) id = `${proposed.id}-${n}`;
+    const figure: SeedFigure = { ...proposed, id, subject };
+    figures.add(figure);
+    summary.figures.push(id);
+  }
+
+  // Validate the merged seed in a copy; only then replace the changed files.
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-merge-'));
+  try {
+    fs.cpSync(seedDir, staging, { recursive: true });
+    const changed = [...files.values()].filter((f) => f.changed);
+    for (const seedFile of changed) fs.writeFileSync(path.join(staging, seedFile.name), seedFile.text());
+    fs.copyFileSync(path.join(draft.dir, 'corpus', document.file), path.join(staging, 'corpus', document.file));
+    try {
+      prepareSeed(staging);
+    } catch (error) {
+      throw new IngestError(
+        `The seed with ${shownDraft} merged would not validate, so nothing was written:\n${(error as Error).message}`,
+        'Reject or edit the proposals named above (npm run cli -- review) and merge again.',
+      );
+    }
+    fs.copyFileSync(path.join(draft.dir, 'corpus', document.file), path.join(seedDir, 'corpus', document.file));
+    for (const seedFile of changed) {
+      const target = path.join(seedDir, seedFile.name);
+      fs.writeFileSync(`${target}.tmp`, seedFile.text());
+      fs.renameSync(`${target}.tmp`, target);
+      summary.files.push(seedFile.name);
+    }
+    summary.files.push(`corpus/${document.file}`);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return summary;
+}
+
+/** What a merge did, in words, for the terminal. */
+export function formatMerge(summary: MergeSummary): string {
+  return [
+    `Merged ${summary.document} into the seed:`,
+    `  new entities: ${summary.entities.length ? summary.entities.join(', ') : 'none'}`,
+    ...(summary.aliases.length ? [`  aliases added: ${summary.aliases.join('; ')}`] : []),
+    `  evidence added to known entities: ${summary.evidence}`,
+    `  relationships: ${summary.relationships} new, ${summary.secondSources} stated before (a second source), ${summary.claims} competing claims kept beside what the seed states`,
+    `  figures: ${summary.figures.length}`,
+    ...summary.skipped.map((s) => `  skipped: ${s}`),
+    `  files: ${summary.files.join(', ')}`,
+  ].join('\n');
+}
