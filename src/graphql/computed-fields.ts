@@ -1,4 +1,5 @@
 import { formatCitation, type CitableDocument } from '../model/citation';
+import { CLAIM_PROPERTIES, CLAIMABLE_PROPERTIES } from '../model/claims';
 import type { EntityType } from '../model/entity-types';
 import { EVIDENCE_PROPERTIES, FIGURE_CONTEXT_PROPERTIES, type EvidencePosition } from '../model/evidence';
 import type { ApiContext } from './context';
@@ -60,6 +61,19 @@ export const COMPUTED_ENTITY_FIELDS: Record<string, ComputedField> = {
     reads: ['kind'],
     resolve: (parent) => parent.props.kind ?? null,
     types: ['Organization', 'Place', 'Event', 'Programme', 'Goal', 'Theme', 'Document'],
+  },
+  // Competing claims: the values other sources give, each with its quote, and the curated value they contradict.
+  claims: {
+    reads: [...Object.values(CLAIM_PROPERTIES), ...new Set(Object.values(CLAIMABLE_PROPERTIES).flat())],
+    resolve: (parent) => {
+      const properties = (parent.props[CLAIM_PROPERTIES.properties] as string[] | undefined) ?? [];
+      const values = (parent.props[CLAIM_PROPERTIES.values] as string[] | undefined) ?? [];
+      const quotes = evidence(parent.props, CLAIM_PROPERTIES);
+      return properties.map((property, i) => {
+        const curated = parent.props[property];
+        return { property, value: values[i] ?? '', curatedValue: curated === undefined || curated === null ? null : String(curated), evidence: quotes[i] };
+      });
+    },
   },
   // A document's full text, loaded on its own so that no other query carries it along.
   text: { reads: [], resolve: (parent, _args, ctx) => ctx.loaders.documentText.load(parent.props.id), types: ['Document'] },

@@ -8,7 +8,7 @@ import { IngestError } from './ingest-error';
 /** What review decided about a proposal: still open, accepted, rejected, or (an entity) merged into a known one. */
 export const proposalSchema = z
   .object({
-    item: z.enum(['entity', 'relationship', 'figure', 'mention']),
+    item: z.enum(['entity', 'relationship', 'figure', 'claim', 'mention']),
     id: z.string().min(1),
     status: z.enum(['proposed', 'accepted', 'rejected', 'merged']),
     confidence: z.number().min(0).max(1),
@@ -100,6 +100,7 @@ export function readDraft(dir: string): DraftFolder {
     ...data.entities.map((e) => `entity|${e.value.id}`),
     ...data.relationships.map((r) => `relationship|${r.value.type}|${r.value.from}|${r.value.to}`),
     ...data.figures.map((f) => `figure|${f.value.id}`),
+    ...data.claims.map((c) => `claim|${c.value.subject}|${c.value.property}|${c.value.value}`),
   ]);
   proposals.forEach((p, index) => {
     if (!held.has(`${p.item}|${p.id}`)) {

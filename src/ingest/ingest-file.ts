@@ -5,11 +5,13 @@ import { FURNITURE_KINDS } from '../model/evidence';
 import { partialDateProblem } from '../model/partial-date';
 import { CorpusDocument, normalizeWhitespace } from '../seed/corpus';
 import { readSeed } from '../seed/read-seed';
-import type { SeedDocument, SeedEntity, SeedLayout } from '../seed/seed-schema';
+import type { SeedClaim, SeedDocument, SeedEntity, SeedLayout } from '../seed/seed-schema';
+import { CLAIMABLE_PROPERTIES } from '../model/claims';
 import { extractText, normalizeText, type ExtractedText } from './extract-text';
 import { IngestError } from './ingest-error';
 import { findEntities, type EntityCandidate } from './find-entities';
 import { findFigures, type FigureCandidate } from './find-figures';
+import { statedDates } from './find-dates';
 import { findRelationships, type NamedSpan, type RelationshipCandidate } from './find-relationships';
 import { Gazetteer, linkMentions, sentences, type KnownEntity, type Mention } from './link-mentions';
 import { readSource } from './read-source';
@@ -24,6 +26,13 @@ export interface SourceOptions {
   kind?: string;
 }
 
+/** A proposed competing claim: a value the text gives for a known entity's property that differs from the graph's. */
+export interface ClaimCandidate {
+  claim: SeedClaim;
+  confidence: number;
+  reason: string;
+}
+
 /** The draft an ingestion proposes, before it is written. */
 export interface Draft {
   dir: string;
@@ -34,6 +43,7 @@ export interface Draft {
   entities: EntityCandidate[];
   relationships: RelationshipCandidate[];
   figures: FigureCandidate[];
+  claims: ClaimCandidate[];
   contentHash: string;
   source: { file: string; format: string };
 }
@@ -62,6 +72,12 @@ export function knownEntities(seedDir: string): KnownEntity[] {
     type: value.type,
     name: value.name,
     spellings: [...value.aliases, ...('acronym' in value && value.acronym ? [value.acronym] : [])],
+    properties: Object.fromEntries(
+      (CLAIMABLE_PROPERTIES[value.type] ?? []).flatMap((key) => {
+        const curated = (value as Record<string, unknown>)[key];
+        return curated === undefined ? [] : [[key, String(curated)]];
+      }),
+    ),
   }));
 }
 
@@ -145,7 +161,7 @@ export function analyse(
   id: string,
   extracted: ExtractedText,
   gazetteer: Gazetteer,
-): { mentions: Mention[]; entities: EntityCandidate[]; relationships: RelationshipCandidate[]; figures: FigureCandidate[] } {
+): { mentions: Mention[]; entities: EntityCandidate[]; relationships: RelationshipCandidate[]; figures: FigureCandidate[]; claims: ClaimCandidate[] } {
   const corpus = new CorpusDocument(id, extracted.text);
   for (const item of layoutOf(id, extracted)) {
     const problem = corpus.addLayout(item);
@@ -200,7 +216,34 @@ export function analyse(
     if (!spans.some((s) => span.start < s.end && s.start < span.end)) spans.push(span);
   }
   const relationships = findRelationships(text, sentenceList, spans, names, id);
-  return { mentions, entities, relationships, figures };
+  // An event's dates: a new event takes them; a known one whose curated dates differ gets competing claims.
+  const claims: ClaimCandidate[] = [];
+  const knownById = new Map(gazetteer.entities.map((e) => [e.id, e]));
+  for (const sentence of sentenceList) {
+    const dates = statedDates(sentence.text);
+    if (!dates) continue;
+    const event = spans.filter((s) => s.type === 'Event' && s.start >= sentence.start && s.end <= sentence.end).sort((a, b) => a.start - b.start)[0];
+    if (!event) continue;
+    const candidate = entities.find((c) => c.entity.id === event.id);
+    if (candidate && candidate.entity.type === 'Event') {
+      const entity = candidate.entity as SeedEntity & { startDate?: string; endDate?: string };
+      entity.startDate ??= dates.startDate;
+      entity.endDate ??= dates.endDate;
+      continue;
+    }
+    const known = knownById.get(event.id);
+    for (const property of ['startDate', 'endDate'] as const) {
+      const curated = known?.properties?.[property];
+      if (curated !== undefined && curated !== dates[property] && !claims.some((c) => c.claim.subject === event.id && c.claim.property === property)) {
+        claims.push({
+          claim: { subject: event.id, property, value: dates[property], evidence: [{ doc: id, quote: sentence.text }] },
+          confidence: 0.7,
+          reason: `the text says "${dates.statedAs}"; the graph has ${property} ${curated}`,
+        });
+      }
+    }
+  }
+  return { mentions, entities, relationships, figures, claims };
 }
 
 /**
@@ -254,6 +297,7 @@ export function writeDraft(draft: Draft): void {
     fs.writeFileSync(path.join(staging, 'entities', 'proposed.json'), json(draft.entities.map((c) => c.entity)));
     fs.writeFileSync(path.join(staging, 'relationships.json'), json(draft.relationships.map((c) => c.relationship)));
     fs.writeFileSync(path.join(staging, 'figures.json'), json(draft.figures.map((c) => c.figure)));
+    fs.writeFileSync(path.join(staging, 'claims.json'), json(draft.claims.map((c) => c.claim)));
     fs.writeFileSync(path.join(staging, 'mentions.json'), json(draft.mentions));
     // The seed files hold seed data only; how sure the ingester is, and what review decided, lives beside them.
     fs.writeFileSync(
@@ -266,6 +310,13 @@ export function writeDraft(draft: Draft): void {
           status: 'proposed',
           confidence: Math.round(c.confidence * 100) / 100,
           reason: c.relationship.inferred ? `${c.reason}; ${c.relationship.inferred}` : c.reason,
+        })),
+        ...draft.claims.map((c) => ({
+          item: 'claim',
+          id: `${c.claim.subject}|${c.claim.property}|${c.claim.value}`,
+          status: 'proposed',
+          confidence: c.confidence,
+          reason: c.reason,
         })),
         ...draft.figures.map((c) => ({
           item: 'figure',
@@ -329,6 +380,8 @@ export function draftReport(draft: Draft, entities: readonly KnownEntity[]): str
       (c) =>
         `  ${names.get(c.relationship.from) ?? draft.entities.find((e) => e.entity.id === c.relationship.from)?.entity.name ?? c.relationship.from} ${c.relationship.type} ${names.get(c.relationship.to) ?? draft.entities.find((e) => e.entity.id === c.relationship.to)?.entity.name ?? c.relationship.to}${Object.keys(c.relationship.properties).length ? ` (${Object.values(c.relationship.properties).join(', ')})` : ''}: ${c.reason}${c.relationship.inferred ? ' (inferred)' : ''}`,
     ),
+    `Competing claims proposed: ${draft.claims.length}`,
+    ...draft.claims.map((c) => `  ${c.claim.subject} ${c.claim.property} ${c.claim.value}: ${c.reason}`),
     `Figures proposed: ${draft.figures.length}`,
     ...draft.figures.map(
       (c) =>

@@ -7,6 +7,8 @@ export interface KnownEntity {
   type: string;
   name: string;
   spellings: string[];
+  /** Its curated values of the properties another source may state otherwise (model/claims.ts), when known. */
+  properties?: Record<string, string>;
 }
 
 /** How a mention matched: the spelling as written, the same words with other case or accents, or one typo away. */

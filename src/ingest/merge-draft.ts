@@ -141,8 +141,9 @@ export function mergeDraft(draft: DraftFolder, seedDir: string): MergeSummary {
   // Entities: accepted ones join the seed under their id (one the seed uses for another name gets a suffix); merged
   // ones lend their name as an alias and their quote as evidence to the entity they were merged into.
   const idOf = new Map<string, string>();
-  const addedEntities: SeedEntity[] = [];
-  for (const { value: candidate } of draft.seed.entities) {
+  // New items go in sorted (by id, or type and ends), so that a merge reads the same whatever order review went in.
+  const byId = <T extends { value: { id: string } }>(items: readonly T[]) => [...items].sort((a, b) => a.value.id.localeCompare(b.value.id));
+  for (const { value: candidate } of byId(draft.seed.entities)) {
     const decision = status('entity', candidate.id);
     if (decision?.status === 'merged') {
       idOf.set(candidate.id, decision.mergedInto!);
@@ -158,7 +159,6 @@ export function mergeDraft(draft: DraftFolder, seedDir: string): MergeSummary {
     for (let n = 2; liveEntity(id); n++) id = `${candidate.id}-${n}`;
     idOf.set(candidate.id, id);
     const entity = { ...candidate, id, evidence: candidate.evidence } as SeedEntity;
-    addedEntities.push(entity);
     file(ENTITY_FILE[entity.type]).add(entity);
     summary.entities.push(id);
   }
@@ -213,7 +213,10 @@ export function mergeDraft(draft: DraftFolder, seedDir: string): MergeSummary {
 
   // Relationships: the same fact gains a source; the same ends and type stated otherwise is a competing claim.
   const relationships = file('relationships.json');
-  for (const { value: proposed } of draft.seed.relationships) {
+  const relationshipOrder = [...draft.seed.relationships].sort((a, b) =>
+    `${a.value.type}|${a.value.from}|${a.value.to}`.localeCompare(`${b.value.type}|${b.value.from}|${b.value.to}`),
+  );
+  for (const { value: proposed } of relationshipOrder) {
     if (status('relationship', `${proposed.type}|${proposed.from}|${proposed.to}`)?.status !== 'accepted') continue;
     const from = resolve(proposed.from);
     const to = resolve(proposed.to);
@@ -254,8 +257,29 @@ export function mergeDraft(draft: DraftFolder, seedDir: string): MergeSummary {
     summary.relationships++;
   }
 
+  // Competing claims join claims.json: each beside the curated value it contradicts, never over it.
+  const claims = file('claims.json');
+  for (const { value: proposed } of [...draft.seed.claims].sort((a, b) =>
+    `${a.value.subject}|${a.value.property}`.localeCompare(`${b.value.subject}|${b.value.property}`),
+  )) {
+    if (status('claim', `${proposed.subject}|${proposed.property}|${proposed.value}`)?.status !== 'accepted') continue;
+    const subject = resolve(proposed.subject);
+    if (!exists(subject)) {
+      summary.skipped.push(`claim about ${subject}: not in the seed`);
+      continue;
+    }
+    const same = claims.items.find(
+      (i) => i.value.subject === subject && i.value.property === proposed.property && String(i.value.value) === String(proposed.value),
+    );
+    if (same) {
+      same.value.evidence = [...(same.value.evidence as SeedEvidence[]), ...proposed.evidence];
+      claims.touch(same);
+    } else claims.add({ ...proposed, subject });
+    summary.claims++;
+  }
+
   const figures = file('figures.json');
-  for (const { value: proposed } of draft.seed.figures) {
+  for (const { value: proposed } of byId(draft.seed.figures)) {
     if (status('figure', proposed.id)?.status !== 'accepted') continue;
     const subject = resolve(proposed.subject);
     if (!exists(subject)) {
@@ -305,7 +329,8 @@ export function formatMerge(summary: MergeSummary): string {
     `  new entities: ${summary.entities.length ? summary.entities.join(', ') : 'none'}`,
     ...(summary.aliases.length ? [`  aliases added: ${summary.aliases.join('; ')}`] : []),
     `  evidence added to known entities: ${summary.evidence}`,
-    `  relationships: ${summary.relationships} new, ${summary.secondSources} stated before (a second source), ${summary.claims} competing claims kept beside what the seed states`,
+    `  relationships: ${summary.relationships} new, ${summary.secondSources} stated before (a second source)`,
+    `  competing claims kept beside what the seed states: ${summary.claims}`,
     `  figures: ${summary.figures.length}`,
     ...summary.skipped.map((s) => `  skipped: ${s}`),
     `  files: ${summary.files.join(', ')}`,

@@ -35,6 +35,7 @@ const FILE_OF: Record<Proposal['item'], string> = {
   entity: 'entities/proposed.json',
   relationship: 'relationships.json',
   figure: 'figures.json',
+  claim: 'claims.json',
   mention: 'mentions.json',
 };
 
@@ -153,7 +154,9 @@ function findItem(draft: DraftFolder, proposal: Proposal): Record<string, unknow
       ? draft.seed.entities.find((e) => e.value.id === proposal.id)?.value
       : proposal.item === 'figure'
         ? draft.seed.figures.find((f) => f.value.id === proposal.id)?.value
-        : draft.seed.relationships.find((r) => `${r.value.type}|${r.value.from}|${r.value.to}` === proposal.id)?.value;
+        : proposal.item === 'claim'
+          ? draft.seed.claims.find((c) => `${c.value.subject}|${c.value.property}|${c.value.value}` === proposal.id)?.value
+          : draft.seed.relationships.find((r) => `${r.value.type}|${r.value.from}|${r.value.to}` === proposal.id)?.value;
   if (!found) throw new IngestError(`${draft.dir}: the ${proposal.item} "${proposal.id}" is not in the draft's seed files.`);
   return found as Record<string, unknown>;
 }
@@ -163,12 +166,13 @@ function editItem(draft: DraftFolder, proposal: Proposal, edit: string): string 
   const file = path.join(draft.dir, FILE_OF[proposal.item]);
   const before = fs.readFileSync(file, 'utf8');
   const items = itemTexts(before).map((t) => JSON.parse(t) as Record<string, unknown>);
-  const key = (i: Record<string, unknown>) => (proposal.item === 'relationship' ? `${i.type}|${i.from}|${i.to}` : String(i.id));
+  const key = (i: Record<string, unknown>) =>
+    proposal.item === 'relationship' ? `${i.type}|${i.from}|${i.to}` : proposal.item === 'claim' ? `${i.subject}|${i.property}|${i.value}` : String(i.id);
   const item = items.find((i) => key(i) === proposal.id);
   if (!item) return `the ${proposal.item} is not in ${FILE_OF[proposal.item]}`;
   const problem = applyEdit(item, proposal.item, edit);
   if (problem) return problem;
-  if (key(item) !== proposal.id) return 'the type and ends of a relationship are what it is: reject it instead';
+  if (key(item) !== proposal.id) return 'the type and ends of a relationship, or what a claim is about and says, are what it is: reject it instead';
   fs.writeFileSync(
     file,
     arrayText(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
+import { CLAIM_PROPERTIES } from '../model/claims';
 import { EVIDENCE_PROPERTIES, FIGURE_CONTEXT_PROPERTIES } from '../model/evidence';
 import { indexedEvidenceText } from '../model/text-search';
 import { normalizeName } from '../model/entity-resolution';
@@ -7,7 +8,7 @@ import type { EntityType } from '../model/entity-types';
 import { earliestDay, latestDay } from '../model/partial-date';
 import type { RelationshipType } from '../model/relationship-types';
 import { normalizeWhitespace } from './corpus';
-import type { SeedEntity, SeedEvidence } from './seed-schema';
+import type { SeedClaim, SeedEntity, SeedEvidence } from './seed-schema';
 import { relationshipKey, type ValidatedSeed } from './validate-seed';
 
 export type PropertyValue = string | number | Integer | boolean | string[] | Integer[];
@@ -96,6 +97,21 @@ function entityProps(corpus: Corpus, entity: SeedEntity): Properties {
   return { ...withoutUndefined(props), ...evidenceProps(corpus, evidence, inferred) };
 }
 
+/** An entity's competing claims as parallel lists (one entry per quote), or nothing when it has none. */
+function claimProps(corpus: Corpus, claims: readonly SeedClaim[]): Properties {
+  const rows = claims.flatMap((claim) => claim.evidence.map((evidence) => ({ claim, evidence })));
+  if (rows.length === 0) return {};
+  return {
+    [CLAIM_PROPERTIES.properties]: rows.map((r) => r.claim.property),
+    [CLAIM_PROPERTIES.values]: rows.map((r) => String(r.claim.value)),
+    ...evidenceLists(
+      corpus,
+      rows.map((r) => r.evidence),
+      CLAIM_PROPERTIES,
+    ),
+  };
+}
+
 const SHORT_NAME_CHARS = 28;
 
 /** A name cut at a word boundary to at most SHORT_NAME_CHARS characters, with an ellipsis when cut. */
@@ -140,7 +156,9 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
       ...evidenceProps(seed.corpus, evidence, undefined),
     });
   }
-  for (const entity of seed.entities) addNode(entity.id, entity.type, entityProps(seed.corpus, entity), entity.aliases);
+  for (const entity of seed.entities) {
+    addNode(entity.id, entity.type, { ...entityProps(seed.corpus, entity), ...claimProps(seed.corpus, seed.claims.filter((c) => c.subject === entity.id)) }, entity.aliases);
+  }
   for (const figure of seed.figures) {
     const { evidence, context, inferred, subject: _subject, ...rest } = figure;
     addNode(figure.id, 'Figure', {

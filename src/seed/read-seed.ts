@@ -4,11 +4,13 @@ import type { z } from 'zod';
 import { fieldCharLimit, SEED_LIMITS } from './limits';
 import { jsonPath, type SeedProblem } from './seed-problem';
 import {
+  claimSchema,
   documentSchema,
   entitySchema,
   figureSchema,
   layoutSchema,
   relationshipSchema,
+  type SeedClaim,
   type SeedDocument,
   type SeedEntity,
   type SeedFigure,
@@ -24,6 +26,8 @@ export interface SeedData {
   entities: Located<SeedEntity>[];
   relationships: Located<SeedRelationship>[];
   figures: Located<SeedFigure>[];
+  /** Competing claims about entities' properties (claims.json, optional). */
+  claims: Located<SeedClaim>[];
   /** Document file name to its text, for the files found in corpus/. */
   corpus: Map<string, string>;
   /** Ids of items that failed their schema (already reported), so references to them are not reported again. */
@@ -129,6 +133,7 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
     entities: entityFiles.flatMap((file) => readArray(file, entitySchema, true)),
     relationships: readArray(path.join(dir, 'relationships.json'), relationshipSchema, true),
     figures: readArray(path.join(dir, 'figures.json'), figureSchema, false),
+    claims: readArray(path.join(dir, 'claims.json'), claimSchema, false),
     corpus,
     invalidIds,
   };

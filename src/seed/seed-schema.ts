@@ -166,3 +166,16 @@ export const figureSchema = z
 
 export type SeedFigure = z.infer<typeof figureSchema>;
 
+
+
+/** A value another source gives for an entity's property, kept beside the curated one as a competing claim. */
+export const claimSchema = z
+  .object({
+    subject: idSchema.describe('id of the entity the claim is about'),
+    property: z.string().min(1),
+    value: z.union([z.string().min(1), z.number()]),
+    evidence: z.array(evidenceSchema).min(1, { message: 'a claim needs the quote that states it' }),
+  })
+  .strict();
+
+export type SeedClaim = z.infer<typeof claimSchema>;

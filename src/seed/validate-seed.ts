@@ -1,11 +1,12 @@
 import { NameIndex } from '../model/entity-resolution';
 import type { EntityType } from '../model/entity-types';
-import { earliestDay, latestDay } from '../model/partial-date';
+import { CLAIMABLE_PROPERTIES, DATE_PROPERTIES } from '../model/claims';
+import { earliestDay, latestDay, partialDateProblem } from '../model/partial-date';
 import { isRelationshipType, relationshipDefinition } from '../model/relationship-types';
 import { CorpusDocument, normalizeWhitespace } from './corpus';
 import type { Located, SeedData } from './read-seed';
 import type { SeedProblem } from './seed-problem';
-import type { SeedDocument, SeedEntity, SeedEvidence, SeedFigure, SeedRelationship } from './seed-schema';
+import type { SeedClaim, SeedDocument, SeedEntity, SeedEvidence, SeedFigure, SeedRelationship } from './seed-schema';
 
 /** Seed data that passed every check, indexed for building the graph. */
 export interface ValidatedSeed {
@@ -13,6 +14,7 @@ export interface ValidatedSeed {
   entities: SeedEntity[];
   relationships: SeedRelationship[];
   figures: SeedFigure[];
+  claims: SeedClaim[];
   corpus: Map<string, CorpusDocument>;
   names: NameIndex;
   /** The type of every id: entity types, plus Document and Figure. */
@@ -162,6 +164,29 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
     checkOrder(item, 'periodTo', item.value.periodFrom, item.value.periodTo, at);
   }
 
+  // Competing claims: about a known entity, of a property its kind may have another value for, stated otherwise.
+  const entities = new Map(data.entities.map((e) => [e.value.id, e.value]));
+  for (const item of data.claims) {
+    checkQuotes(item, 'evidence', item.value.evidence);
+    const subject = entities.get(item.value.subject);
+    if (!subject) {
+      if (!data.invalidIds.has(item.value.subject)) at(item, 'subject', `"${item.value.subject}" is not a known entity id`);
+      continue;
+    }
+    const allowed = CLAIMABLE_PROPERTIES[subject.type] ?? [];
+    if (!allowed.includes(item.value.property)) {
+      at(item, 'property', `${/^[AEIOU]/.test(subject.type) ? 'an' : 'a'} ${subject.type} has no property "${item.value.property}" that a claim may state otherwise${allowed.length ? ` (it may: ${allowed.join(', ')})` : ''}`);
+      continue;
+    }
+    if (DATE_PROPERTIES.has(item.value.property)) {
+      const problem = typeof item.value.value === 'string' ? partialDateProblem(item.value.value) : 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD';
+      if (problem) at(item, 'value', problem);
+    }
+    if (String((subject as Record<string, unknown>)[item.value.property] ?? '') === String(item.value.value)) {
+      at(item, 'value', `is the value ${item.value.subject} already has; add the quote to the entity's evidence instead`);
+    }
+  }
+
   const skipped = [...followOn.values()].reduce((n, count) => n + count, 0);
   if (skipped > 0) {
     problems.push({
@@ -177,6 +202,7 @@ export function validateSeed(data: SeedData): { seed: ValidatedSeed; problems: S
       entities: data.entities.map((e) => e.value),
       relationships: data.relationships.map((r) => r.value),
       figures: data.figures.map((f) => f.value),
+      claims: data.claims.map((c) => c.value),
       corpus,
       names,
       types,

@@ -31,6 +31,23 @@ const ingested = cli([
   draftDir,
 ]);
 const reviewed = cli(['review', draftDir, '--accept-above', '0.6', '--seed', seedDir]);
+// A second article gives the 2019 week another end date than the seed's (9 March, not 8).
+const recapDir = path.join(work, 'drafts', 'recap');
+const recapIngested = cli([
+  'ingest',
+  path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'mlw-2019-recap.txt'),
+  '--published',
+  '2019-04-02',
+  '--publisher',
+  'Test recap',
+  '--seed',
+  seedDir,
+  '--drafts',
+  path.join(work, 'drafts'),
+  '--out',
+  recapDir,
+]);
+const recapReviewed = cli(['review', recapDir, '--accept-above', '0.6', '--seed', seedDir]);
 useTestGraph(seedDir);
 let api: RunningApi;
 
@@ -46,8 +63,11 @@ describe('ingest, review, seed', () => {
   it('ingests and merges the article into a copy of the seed', () => {
     expect(ingested.status === 0 ? '' : ingested.stderr).toBe('');
     expect(reviewed.status === 0 ? '' : reviewed.stderr).toBe('');
-    expect(reviewed.stdout).toMatch(/new entities: event:digital-learning-week-2024/);
-    expect(reviewed.stdout).toMatch(/1 competing claims kept beside what the seed states/);
+    expect(reviewed.stdout).toMatch(/new entities: bloc:african-union, event:digital-learning-week-2024, org:organisation-for-economic-co-operation-and-development\n/);
+    expect(reviewed.stdout).toMatch(/competing claims kept beside what the seed states: 1/);
+    expect(recapIngested.status === 0 ? '' : recapIngested.stderr).toBe('');
+    expect(recapIngested.stdout).toMatch(/event:mlw-2019 endDate 2019-03-09: the text says "from 4 to 9 March 2019"; the graph has endDate 2019-03-08/);
+    expect(recapReviewed.status === 0 ? '' : recapReviewed.stderr).toBe('');
     // Nothing outside the copy changed.
     expect(fs.readFileSync(path.join(PROJECT_ROOT, 'seed', 'documents.json'), 'utf8')).not.toMatch(/education-ministers/);
   });
@@ -77,6 +97,25 @@ describe('ingest, review, seed', () => {
       'Assistant Director-General for Education (doc:education-ministers-meet-paris-teachers-artificial, 2024-09-05)',
       'Assistant Director-General of Education (doc:xibai-gseci-2025, 2025-09-18)',
     ]);
+  });
+
+  it("keeps another source's date for an event beside the curated one, each with its quote and document", async () => {
+    const { body } = await api.graphql(`{ entity(id: "event:mlw-2019") { ... on Event { endDate }
+      claims { property value curatedValue evidence { quote document { title published } } } } }`);
+    expect((body.data as any).entity).toEqual({
+      endDate: '2019-03-08',
+      claims: [
+        {
+          property: 'endDate',
+          value: '2019-03-09',
+          curatedValue: '2019-03-08',
+          evidence: {
+            quote: 'The 2019 Mobile Learning Week was held at UNESCO Headquarters in Paris from 4 to 9 March 2019.',
+            document: { title: 'Looking back at Mobile Learning Week 2019', published: '2019-04-02' },
+          },
+        },
+      ],
+    });
   });
 
   it('adds the accepted mentions to the entities they name, so the document is found from them', async () => {

@@ -27,6 +27,32 @@ describe('seed validation', () => {
     expect(rows.nodes).toHaveLength(35);
   });
 
+  it('accepts a competing claim and reports one about nothing, of a property that cannot differ, or no different', () => {
+    const quote = { doc: 'doc:ichei-mlw-2019', quote: 'The 2019 Mobile Learning Week was held at UNESCO headquarters in Paris from 4 to 8 March 2019.' };
+    const claim = (subject: string, property: string, value: string) => ({ subject, property, value, evidence: [quote] });
+    const good = new SeedCopy().writeRaw('claims.json', JSON.stringify([claim('event:mlw-2019', 'endDate', '2019-03-09')]));
+    const { rows } = prepareSeed(good.dir);
+    good.remove();
+    const week = rows.nodes.find((n) => n.id === 'event:mlw-2019')!;
+    expect([week.props.claimProperties, week.props.claimValues, week.props.claimDocs]).toEqual([['endDate'], ['2019-03-09'], ['doc:ichei-mlw-2019']]);
+    const bad = new SeedCopy().writeRaw(
+      'claims.json',
+      JSON.stringify([
+        claim('event:nowhere', 'endDate', '2019-03-09'),
+        claim('event:mlw-2019', 'name', 'MLW'),
+        claim('event:mlw-2019', 'endDate', '2019-02-30'),
+        claim('event:mlw-2019', 'startDate', '2019-03-04'),
+      ]),
+    );
+    const problems = problemsOf(bad);
+    expect(problems).toMatch(/claims\.json \[0\]\.subject: "event:nowhere" is not a known entity id/);
+    expect(problems).toMatch(
+      /claims\.json \[1\]\.property: an Event has no property "name" that a claim may state otherwise \(it may: startDate, endDate, kind\)/,
+    );
+    expect(problems).toMatch(/claims\.json \[2\]\.value: "2019-02-30" is impossible/);
+    expect(problems).toMatch(/claims\.json \[3\]\.value: is the value event:mlw-2019 already has/);
+  });
+
   it('reports a malformed file with its name and position', () => {
     const copy = new SeedCopy().writeRaw('relationships.json', '[{"type": "PARTNER_OF",, }]');
     expect(problemsOf(copy)).toMatch(/relationships\.json: is not valid JSON: .*\(line 1, column \d+\)/);
