@@ -63,7 +63,9 @@ describe('ingest, review, seed', () => {
   it('ingests and merges the article into a copy of the seed', () => {
     expect(ingested.status === 0 ? '' : ingested.stderr).toBe('');
     expect(reviewed.status === 0 ? '' : reviewed.stderr).toBe('');
-    expect(reviewed.stdout).toMatch(/new entities: bloc:african-union, event:digital-learning-week-2024, org:organisation-for-economic-co-operation-and-development\n/);
+    expect(reviewed.stdout).toMatch(
+      /new entities: bloc:african-union, event:digital-learning-week-2024, org:organisation-for-economic-co-operation-and-development\n/,
+    );
     expect(reviewed.stdout).toMatch(/competing claims kept beside what the seed states: 1/);
     expect(recapIngested.status === 0 ? '' : recapIngested.stderr).toBe('');
     expect(recapIngested.stdout).toMatch(/event:mlw-2019 endDate 2019-03-09: the text says "from 4 to 9 March 2019"; the graph has endDate 2019-03-08/);
