@@ -3,6 +3,7 @@ import { tokenize } from '../model/text-search';
 import type { SeedEntity } from '../seed/seed-schema';
 import type { Gazetteer } from './link-mentions';
 import { taggedWords, type TaggedWord } from './nlp';
+import { slug as toSlug } from './slug';
 
 // wink-nlp (its English lite model, offline from npm) gives tokens and part-of-speech tags; it has no person or
 // organization tags, so names are capitalized runs of proper nouns, typed by the words they contain and by the
@@ -125,15 +126,7 @@ const PREFIX: Record<SeedEntity['type'], string> = {
   Theme: 'theme',
 };
 
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '') || 'unnamed';
+const slug = (text: string) => toSlug(text, { maxLength: 60 });
 
 const isCapitalized = (word: string) => /^[‘“'"]?[A-Z\u00C0-\u00DE]/.test(word) || /^\d{4}$/.test(word);
 const isAcronym = (word: string) => /^[A-Z][A-Z0-9&]{1,9}$/.test(word) && !NOT_ORGANIZATIONS.has(word);

@@ -1,5 +1,6 @@
 import type { SeedFigure } from '../seed/seed-schema';
 import { taggedWords } from './nlp';
+import { slug as toSlug } from './slug';
 
 /** A proposed figure: the seed entry, and how sure. */
 export interface FigureCandidate {
@@ -62,12 +63,7 @@ const FIGURE = new RegExp(
 
 const ADJECTIVE_ENDING = /^(new|major|more|other|such|several|main|top|key)$/i;
 
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 50);
+const slug = (text: string) => toSlug(text, { maxLength: 50 });
 
 /**
  * Proposes the figures a text states: a number (digits or spelled, with a scale, a currency or a percent sign) and the

@@ -15,6 +15,7 @@ import { statedDates } from './find-dates';
 import { findRelationships, type NamedSpan, type RelationshipCandidate } from './find-relationships';
 import { Gazetteer, linkMentions, sentences, type KnownEntity, type Mention } from './link-mentions';
 import { readSource } from './read-source';
+import { ID_STOP_WORDS, slug } from './slug';
 
 /** What the person ingesting says about the source; each overrides what the page says about itself. */
 export interface SourceOptions {
@@ -52,18 +53,6 @@ export interface Draft {
 export function contentHash(text: string): string {
   return createHash('sha256').update(normalizeText(text)).digest('hex');
 }
-
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter((w) => !['the', 'a', 'an', 'of', 'on', 'in', 'and', 'for', 'to', 'with', 'at'].includes(w))
-    .slice(0, 6)
-    .join('-') || 'document';
 
 /** The entities of a seed folder, as the gazetteer reads them. */
 export function knownEntities(seedDir: string): KnownEntity[] {
@@ -259,7 +248,7 @@ export function proposeDraft(file: string, options: SourceOptions, seedDir: stri
   const already = knownTexts(seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]).get(hash);
   if (already) throw new IngestError(`${path.basename(file)}: this text was already ingested, as ${already}.`, 'Nothing was written.');
   const titleForId = options.title ?? extracted.metadata.title ?? extracted.regions.find((r) => r.kind === 'headline')?.text ?? path.basename(file);
-  const id = `doc:${slug(titleForId)}`;
+  const id = `doc:${slug(titleForId, { maxWords: 6, dropWords: ID_STOP_WORDS, empty: 'document' })}`;
   const corpusFile = `ingest_${hash.slice(0, 16)}.txt`;
   const document = documentEntry(file, extracted, options, id, corpusFile);
   const layout = layoutOf(id, extracted);

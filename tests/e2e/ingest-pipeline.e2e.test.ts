@@ -19,34 +19,25 @@ const cli = (args: string[]) =>
     timeout: 120_000,
     input: '',
   });
+/** Ingests a test article into a draft of the seed copy, with the given options. */
+const ingestArticle = (file: string, out: string, ...options: string[]) =>
+  cli([
+    'ingest',
+    path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', file),
+    ...options,
+    '--seed',
+    seedDir,
+    '--drafts',
+    path.join(work, 'drafts'),
+    '--out',
+    out,
+  ]);
 const draftDir = path.join(work, 'drafts', 'forum');
-const ingested = cli([
-  'ingest',
-  path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'education-ministers-forum.html'),
-  '--seed',
-  seedDir,
-  '--drafts',
-  path.join(work, 'drafts'),
-  '--out',
-  draftDir,
-]);
+const ingested = ingestArticle('education-ministers-forum.html', draftDir);
 const reviewed = cli(['review', draftDir, '--accept-above', '0.6', '--seed', seedDir]);
 // A second article gives the 2019 week another end date than the seed's (9 March, not 8).
 const recapDir = path.join(work, 'drafts', 'recap');
-const recapIngested = cli([
-  'ingest',
-  path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'mlw-2019-recap.txt'),
-  '--published',
-  '2019-04-02',
-  '--publisher',
-  'Test recap',
-  '--seed',
-  seedDir,
-  '--drafts',
-  path.join(work, 'drafts'),
-  '--out',
-  recapDir,
-]);
+const recapIngested = ingestArticle('mlw-2019-recap.txt', recapDir, '--published', '2019-04-02', '--publisher', 'Test recap');
 const recapReviewed = cli(['review', recapDir, '--accept-above', '0.6', '--seed', seedDir]);
 useTestGraph(seedDir);
 let api: RunningApi;

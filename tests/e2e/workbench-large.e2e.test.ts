@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { generateSeed } from '../../bench/generate';
-import { startApi, type RunningApi } from '../helpers/api';
-import { launchChromium, screenshotPath } from '../helpers/chromium';
+import { screenshotPath } from '../helpers/chromium';
 import { useTestGraph } from '../helpers/test-graph';
+import { useWorkbench } from '../helpers/workbench';
 
 // The network view at its largest (500 entities and thousands of facts), on the benchmark generator's graph: it is
 // drawn whole, fits the screen, and still answers clicks. How fast is the benchmark's business (npm run bench).
@@ -13,24 +12,14 @@ import { useTestGraph } from '../helpers/test-graph';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-large-'));
 const generated = generateSeed({ relationships: 4_000, seed: 42, dir });
 useTestGraph(generated.dir);
-let browser: Browser;
-let api: RunningApi;
-
-beforeAll(async () => {
-  api = await startApi(undefined, { withWorkbench: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const workbench = useWorkbench();
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the network view with 500 entities', () => {
   it('draws all of them inside the view, says it was cut, and shows an edge’s evidence on click', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await workbench.browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${api.url}/network/${encodeURIComponent(generated.probes.hub)}?depth=2&limit=500`);
+    await page.goto(`${workbench.api().url}/network/${encodeURIComponent(generated.probes.hub)}?depth=2&limit=500`);
     await page.locator('#network[data-nodes]').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => performance.getEntriesByName('workbench:network').length > 0, null, { timeout: 60_000 });
     const view = await page.evaluate(() => {

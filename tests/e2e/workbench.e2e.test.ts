@@ -1,32 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/project-root';
-import { startApi, type RunningApi } from '../helpers/api';
-import { launchChromium, screenshotPath } from '../helpers/chromium';
+import { screenshotPath } from '../helpers/chromium';
 import { useTestGraph } from '../helpers/test-graph';
+import { useWorkbench } from '../helpers/workbench';
 
 // The workbench as a researcher meets it, in real Chromium, on the fixture graph.
 
 useTestGraph();
-let browser: Browser;
-let api: RunningApi;
+const workbench = useWorkbench();
 const hosts = new Set<string>();
 
-beforeAll(async () => {
-  api = await startApi(undefined, { withWorkbench: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
-
 async function open(url: string, options: { bypassCSP?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const context = await workbench.browser().newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   page.on('request', (request) => hosts.add(new URL(request.url()).host));
-  await page.goto(`${api.url}${url}`);
+  await page.goto(`${workbench.api().url}${url}`);
   return page;
 }
 
@@ -40,7 +30,7 @@ describe('the workbench', () => {
     await page.screenshot({ path: screenshotPath('workbench-home.png') });
     await hit.click();
     await page.getByRole('heading', { level: 1, name: 'UNESCO' }).waitFor({ timeout: 15_000 });
-    expect(page.url()).toBe(`${api.url}/entity/org%3Aunesco`);
+    expect(page.url()).toBe(`${workbench.api().url}/entity/org%3Aunesco`);
   });
 
   it("shows Mobile Learning Week 2019's four organizers, each with its quote, and opens a quote in its document", async () => {
@@ -141,7 +131,7 @@ describe('the workbench', () => {
 
   it('leads a browser from the GraphQL address to GraphiQL, which runs a README example', async () => {
     const page = await open('/graphql');
-    expect(page.url()).toBe(`${api.url}/graphiql`);
+    expect(page.url()).toBe(`${workbench.api().url}/graphiql`);
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
     expect(await page.locator('.graphiql-tab').first().innerText()).toMatch(/PartnersAttendance/);
     await page.locator('.graphiql-execute-button').click();
@@ -164,6 +154,6 @@ describe('the workbench', () => {
   });
 
   it('made every request to its own origin', () => {
-    expect([...hosts]).toEqual([new URL(api.url).host]);
+    expect([...hosts]).toEqual([new URL(workbench.api().url).host]);
   });
 });

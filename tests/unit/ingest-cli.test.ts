@@ -57,25 +57,11 @@ describe('npm run cli -- ingest', () => {
     expect(seedArticle.status).toBe(65);
     expect(seedArticle.stderr).toMatch(/000_a57d32375154c029\.txt: this text was already ingested, as doc:ichei-mlw-2019 \(seed\/documents\.json\)/);
     expect(fs.existsSync(path.join(dir, 'again'))).toBe(false);
-    const first = ingest(
-      path.join(FIXTURES, 'smart-education-forum.txt'),
-      '--published',
-      '2024-08-20',
-      '--publisher',
-      'Test wire',
-      '--out',
-      path.join(dir, 'forum-1'),
-    );
+    const forum = (out: string) =>
+      ingest(path.join(FIXTURES, 'smart-education-forum.txt'), '--published', '2024-08-20', '--publisher', 'Test wire', '--out', path.join(dir, out));
+    const first = forum('forum-1');
     expect(first.status === 0 ? '' : first.stderr).toBe('');
-    const second = ingest(
-      path.join(FIXTURES, 'smart-education-forum.txt'),
-      '--published',
-      '2024-08-20',
-      '--publisher',
-      'Test wire',
-      '--out',
-      path.join(dir, 'forum-2'),
-    );
+    const second = forum('forum-2');
     expect(second.status).toBe(65);
     expect(second.stderr).toMatch(/already ingested, as doc:smart-education-forum-closes-beijing \(draft .*forum-1\)/);
     expect(fs.existsSync(path.join(dir, 'forum-2'))).toBe(false);
