@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { compiledExecution, withDefaultResolver } from './compiled-executor';
 import { createFormatError, type ApiLogger } from './errors';
 import { armor, QUERY_LIMITS } from './limits';
 import { costLimitPlugin } from './plugin/cost-limit';
@@ -9,13 +12,18 @@ import type { ApiContext } from './context';
 import { fieldResolver, resolvers } from './resolvers';
 import { loadTypeDefs } from './type-defs';
 
+/** The API's executable schema: its type definitions, resolvers, and the default resolver on every other field. */
+export function buildApiSchema(): GraphQLSchema {
+  return withDefaultResolver(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), fieldResolver);
+}
+
 /** Builds the Apollo server with the API's schema, limits and error shaping; `logger` receives internal errors. */
 export function createApolloServer(logger: ApiLogger = console): ApolloServer<ApiContext> {
   const protection = armor();
+  const schema = buildApiSchema();
   return new ApolloServer<ApiContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
-    fieldResolver,
+    // graphql-jit executes, through the gateway interface: graphql-js spent 28 ms walking a 20,000-field answer.
+    gateway: compiledExecution(schema),
     formatError: createFormatError(logger),
     logger,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },

@@ -1,0 +1,84 @@
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { parse } from 'graphql';
+import { compiledExecution, withDefaultResolver } from '../../src/graphql/compiled-executor';
+
+// The API executes with graphql-jit behind Apollo's gateway interface; what it must keep of graphql-js's behaviour.
+
+const schema = withDefaultResolver(
+  makeExecutableSchema({
+    typeDefs: 'enum Kind { A B } type Item { id: ID! label: String } type Query { items(kinds: [Kind!]): [Item!]! fails: String }',
+    resolvers: {
+      Query: {
+        items: (_root: unknown, args: { kinds: string[] | null }, ctx: { calls: number }) => {
+          ctx.calls++;
+          return (args.kinds ?? ['A']).map((kind, i) => ({ id: `${kind}${i}`, props: { label: `item ${i}` } }));
+        },
+        fails: () => {
+          throw Object.assign(new Error('no such thing'), { extensions: { code: 'BAD_USER_INPUT' } });
+        },
+      },
+    },
+  }),
+  // The API's default: a field is the record's own value, else its stored property.
+  (source: { props?: Record<string, unknown> } & Record<string, unknown>, _args, _ctx, info) =>
+    source[info.fieldName] ?? source.props?.[info.fieldName] ?? null,
+);
+
+async function executorOf(): Promise<GatewayExecutor> {
+  const gateway = compiledExecution(schema);
+  let apiSchema: unknown;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: s }) => (apiSchema = s));
+  expect(apiSchema).toBe(schema);
+  return (await gateway.load({ apollo: {} })).executor!;
+}
+
+const request = (query: string, variables: Record<string, unknown>, context: { calls: number }) =>
+  ({
+    document: parse(query),
+    queryHash: query,
+    operationName: null,
+    request: { query, variables },
+    context,
+    schema,
+  }) as unknown as GatewayGraphQLRequestContext;
+
+describe('compiled execution', () => {
+  it('answers as graphql-js does, through the default resolver, for every request of a cached document', async () => {
+    const execute = await executorOf();
+    const context = { calls: 0 };
+    const query = 'query($k: [Kind!]) { items(kinds: $k) { id label } }';
+    const first = await execute(request(query, { k: ['A', 'B'] }, context));
+    const second = await execute(request(query, { k: ['B'] }, context));
+    expect(first).toEqual({
+      data: {
+        items: [
+          { id: 'A0', label: 'item 0' },
+          { id: 'B1', label: 'item 1' },
+        ],
+      },
+    });
+    expect(second).toEqual({ data: { items: [{ id: 'B0', label: 'item 0' }] } });
+    expect(context.calls).toBe(2);
+  });
+
+  it('gives errors Apollo can reshape, with their path, locations and original error', async () => {
+    const execute = await executorOf();
+    const { errors } = await execute(request('{ fails }', {}, { calls: 0 }));
+    const error = errors![0]!;
+    expect(Object.isFrozen(error)).toBe(false);
+    expect(() => Object.assign(error, { message: 'masked' })).not.toThrow();
+    expect(error.path).toEqual(['fails']);
+    expect(error.locations).toEqual([{ line: 1, column: 3 }]);
+    expect((error.originalError as { extensions?: { code?: string } }).extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('reports bad variables as the client’s, at most 50 of them, as graphql-js does', async () => {
+    const execute = await executorOf();
+    const result = await execute(request('query($k: [Kind!]) { items(kinds: $k) { id } }', { k: Array(100).fill('NOPE') }, { calls: 0 }));
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toHaveLength(51);
+    expect(result.errors!.slice(0, 50).every((e) => e.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
+    expect(result.errors![50]!.message).toBe('Too many errors processing variables, error limit reached. Execution aborted.');
+  });
+});
