@@ -5,7 +5,7 @@ import { readDraft } from '../ingest/draft-files';
 import { formatMerge, mergeDraft } from '../ingest/merge-draft';
 import { reviewDraft, type Prompter } from '../ingest/review-draft';
 import { evaluateArticles, evaluateIngest, formatEvaluation } from '../ingest/evaluate';
-import { draftReport, knownEntities, proposeDraft, writeDraft, type SourceOptions } from '../ingest/ingest-file';
+import { draftReport, proposeDraft, writeDraft, type SourceOptions } from '../ingest/ingest-file';
 import { PROJECT_ROOT } from '../project-root';
 
 /** Where drafts go unless --out says otherwise (git-ignored). */
@@ -35,7 +35,7 @@ export function registerIngestCommands(program: Command): void {
         options.out && path.resolve(options.out),
       );
       writeDraft(draft);
-      console.log(draftReport(draft, knownEntities(path.resolve(options.seed))));
+      console.log(draftReport(draft));
     });
 
   program

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { FURNITURE_KINDS } from '../model/evidence';
 import { partialDateProblem } from '../model/partial-date';
 import { CorpusDocument, normalizeWhitespace } from '../seed/corpus';
-import { readSeed } from '../seed/read-seed';
+import { readSeed, type SeedData } from '../seed/read-seed';
 import type { SeedClaim, SeedDocument, SeedEntity, SeedLayout } from '../seed/seed-schema';
 import { CLAIMABLE_PROPERTIES } from '../model/claims';
 import { extractText, normalizeText, type ExtractedText } from './extract-text';
@@ -45,6 +45,8 @@ export interface Draft {
   relationships: RelationshipCandidate[];
   figures: FigureCandidate[];
   claims: ClaimCandidate[];
+  /** The entities the draft was linked against (the seed's), for the report's names. */
+  known: KnownEntity[];
   contentHash: string;
   source: { file: string; format: string };
 }
@@ -56,7 +58,12 @@ export function contentHash(text: string): string {
 
 /** The entities of a seed folder, as the gazetteer reads them. */
 export function knownEntities(seedDir: string): KnownEntity[] {
-  return readSeed(seedDir).data.entities.map(({ value }) => ({
+  return entitiesOf(readSeed(seedDir).data);
+}
+
+/** The entities of read seed data, as the gazetteer reads them. */
+function entitiesOf(data: SeedData): KnownEntity[] {
+  return data.entities.map(({ value }) => ({
     id: value.id,
     type: value.type,
     name: value.name,
@@ -71,9 +78,8 @@ export function knownEntities(seedDir: string): KnownEntity[] {
 }
 
 /** Every document already in the seed or a draft (in any of `draftsDirs`), by content hash: where it is and its id. */
-function knownTexts(seedDir: string, draftsDirs: readonly string[]): Map<string, string> {
+function knownTexts(data: SeedData, seedDir: string, draftsDirs: readonly string[]): Map<string, string> {
   const known = new Map<string, string>();
-  const { data } = readSeed(seedDir);
   for (const { value } of data.documents) {
     const text = data.corpus.get(value.file);
     if (text !== undefined) known.set(contentHash(text), `${value.id} (${path.relative(process.cwd(), seedDir) || seedDir}/documents.json)`);
@@ -245,20 +251,24 @@ export function proposeDraft(file: string, options: SourceOptions, seedDir: stri
   if (!extracted.text.trim()) throw new IngestError(`${path.basename(file)}: no text left once the markup is read.`, 'Nothing to ingest.');
   const hash = contentHash(extracted.text);
   // Drafts are looked for where this one goes too, so that a second ingestion into the same folder is caught.
-  const already = knownTexts(seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]).get(hash);
+  // The seed is read once: for the texts it holds, and for the entities mentions link to.
+  const { data: seed } = readSeed(seedDir);
+  const already = knownTexts(seed, seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]).get(hash);
   if (already) throw new IngestError(`${path.basename(file)}: this text was already ingested, as ${already}.`, 'Nothing was written.');
   const titleForId = options.title ?? extracted.metadata.title ?? extracted.regions.find((r) => r.kind === 'headline')?.text ?? path.basename(file);
   const id = `doc:${slug(titleForId, { maxWords: 6, dropWords: ID_STOP_WORDS, empty: 'document' })}`;
   const corpusFile = `ingest_${hash.slice(0, 16)}.txt`;
   const document = documentEntry(file, extracted, options, id, corpusFile);
   const layout = layoutOf(id, extracted);
-  const proposals = analyse(id, extracted, new Gazetteer(knownEntities(seedDir)));
+  const known = entitiesOf(seed);
+  const proposals = analyse(id, extracted, new Gazetteer(known));
   return {
     dir: out ?? path.join(draftsDir, id.slice('doc:'.length)),
     document,
     text: extracted.text,
     layout,
     ...proposals,
+    known,
     contentHash: hash,
     source: { file: path.resolve(file), format: source.format },
   };
@@ -335,8 +345,8 @@ export function writeDraft(draft: Draft): void {
 }
 
 /** The report `ingest` prints: what was linked, what is ambiguous, what was set aside, and what the draft holds. */
-export function draftReport(draft: Draft, entities: readonly KnownEntity[]): string {
-  const names = new Map(entities.map((e) => [e.id, e.name]));
+export function draftReport(draft: Draft): string {
+  const names = new Map(draft.known.map((e) => [e.id, e.name]));
   const linked = draft.mentions.filter((m) => m.entity);
   const byEntity = new Map<string, Mention[]>();
   for (const m of linked) byEntity.set(m.entity!, [...(byEntity.get(m.entity!) ?? []), m]);
