@@ -24,7 +24,7 @@ import type { RequestInfo } from '../graphql/plugin/request-info';
 import { exportScope, ExportScopeError, exportStream } from '../export/export-graph';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../export/formats';
 import { registerBrowserRoutes, type BrowserApp } from './browser-routes';
-import { registerWorkbenchRoutes, wantsPage, WORKBENCH_CSP, workbenchIndex } from './workbench-routes';
+import { registerWorkbenchRoutes, wantsPage, WORKBENCH_CSP, workbenchIndex, type PageAnswerer } from './workbench-routes';
 import { ApiMetrics } from './metrics';
 import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
 
@@ -197,7 +197,15 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
       browserStyle: '/browser/style.grass',
     };
   });
-  if (options.workbenchDir) registerWorkbenchRoutes(app, options.workbenchDir);
+  // An entity or network page arrives with its first query's answer, run through Apollo like any request (limits,
+  // errors, the request's log line and metrics) and waiting its turn like one.
+  const answerPage: PageAnswerer = (query, request) =>
+    executing(async () => {
+      const contextValue: ApiContext = { db, loaders: createLoaders(db), ...(request.graphql ? { requestInfo: request.graphql } : {}) };
+      const response = await apollo.executeOperation(query, { contextValue });
+      return response.body.kind === 'single' ? response.body.singleResult : null;
+    });
+  if (options.workbenchDir) registerWorkbenchRoutes(app, options.workbenchDir, answerPage);
 
   // The graph, or a neighbourhood, in an export format (src/export/), streamed.
   app.get<{ Params: { format: string }; Querystring: { neighbourhood?: string; depth?: string; asOf?: string } }>('/export/:format', async (request, reply) => {

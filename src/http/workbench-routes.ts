@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pageQuery, type PageQuery } from '../../web/src/page-queries';
 
 // The workbench's pages reach only this origin; GraphiQL's editor sets inline styles.
 const DIRECTIVES = {
@@ -30,11 +32,42 @@ export function wantsPage(request: FastifyRequest): boolean {
   return accept.includes('text/html');
 }
 
+/** Runs a page's first query for the request that asked for the page: the GraphQL answer, or null to send none. */
+export type PageAnswerer = (query: PageQuery, request: FastifyRequest) => Promise<unknown>;
+
+/** The element the page reads its first answer from (web/src/page-answer.ts); `<` escaped so that no text ends it. */
+const answerElement = (query: PageQuery, answer: unknown) =>
+  `<script type="application/json" id="page-answer">${JSON.stringify({ ...query, answer }).replace(/</g, '\\u003c')}</script>\n`;
+
+/**
+ * Sends `html`; for a page that opens with a query (web/src/page-queries.ts), everything but the end at once, then the
+ * query's answer and the end. The page's scripts load meanwhile, so the page starts with its data instead of asking
+ * for it; if the query cannot be run, the page is sent without an answer and asks the API itself.
+ */
+function sendPage(html: Buffer, answer: PageAnswerer | undefined, request: FastifyRequest, reply: FastifyReply) {
+  const url = new URL(request.url, 'http://workbench');
+  const query = answer ? pageQuery(url.pathname, url.search) : null;
+  void reply.type('text/html; charset=utf-8');
+  const end = html.lastIndexOf('</body>');
+  if (!answer || !query || end < 0) return reply.send(html);
+  const stream = new PassThrough();
+  stream.write(html.subarray(0, end));
+  answer(query, request).then(
+    (body) => stream.end(Buffer.concat([Buffer.from(body === null ? '' : answerElement(query, body)), html.subarray(end)])),
+    (error: unknown) => {
+      request.log.warn({ err: error }, 'the page was sent without its first answer');
+      stream.end(html.subarray(end));
+    },
+  );
+  return reply.send(stream);
+}
+
 /**
  * The workbench (built by src/web/build-web.ts into `dir`): its pages at /, /entity/<id>, /document/<id> and /graphiql,
- * its bundles under /app/, all under a Content-Security-Policy that lets them reach only this origin.
+ * its bundles under /app/, all under a Content-Security-Policy that lets them reach only this origin. With `answer`,
+ * entity and network pages arrive with their first query's answer.
  */
-export function registerWorkbenchRoutes(app: FastifyInstance, dir: string): void {
+export function registerWorkbenchRoutes(app: FastifyInstance, dir: string, answer?: PageAnswerer): void {
   const index = fs.readFileSync(path.join(dir, 'index.html'));
   const graphiql = fs.readFileSync(path.join(dir, 'graphiql.html'));
   void app.register(async (scope) => {
@@ -47,7 +80,7 @@ export function registerWorkbenchRoutes(app: FastifyInstance, dir: string): void
         directives: DIRECTIVES,
       },
     });
-    const page = (html: Buffer) => async (_request: FastifyRequest, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(html);
+    const page = (html: Buffer) => async (request: FastifyRequest, reply: FastifyReply) => sendPage(html, answer, request, reply);
     scope.get('/entity/*', page(index));
     scope.get('/document/*', page(index));
     scope.get('/network/*', page(index));

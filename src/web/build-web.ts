@@ -78,7 +78,7 @@ export async function ensureWebBuilt(outDir: string = WEB_BUILD_DIR): Promise<{ 
     // paths views. GraphiQL stays one file: split, its editors load late and a quick first click on Run does nothing.
     const main = await build({
       ...common,
-      entryPoints: { main: path.join(WEB_SOURCE_DIR, 'src', 'main.ts') },
+      entryPoints: { main: path.join(WEB_SOURCE_DIR, 'src', 'main.ts'), 'layout-worker': path.join(WEB_SOURCE_DIR, 'src', 'layout-worker.ts') },
       splitting: true,
       chunkNames: 'chunk-[hash]',
       metafile: true,
@@ -92,7 +92,10 @@ export async function ensureWebBuilt(outDir: string = WEB_BUILD_DIR): Promise<{ 
       .map((i) => `    <link rel="modulepreload" href="/app/${path.basename(i.path)}" />\n`)
       .join('');
     const index = path.join(staging, 'index.html');
-    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(/(\s*<script type="module" src="\/app\/main\.js"><\/script>\n)/, `$1${preloads}`));
+    const html = fs.readFileSync(index, 'utf8');
+    const script = /(\s*<script type="module" async src="\/app\/main\.js"><\/script>\n)/;
+    if (!script.test(html)) throw new Error(`${index}: no <script type="module" async src="/app/main.js"> to announce the chunks after`);
+    fs.writeFileSync(index, html.replace(script, `$1${preloads}`));
     const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
     fs.writeFileSync(path.join(staging, 'app', 'examples.json'), JSON.stringify(readmeExamples(readme)));
     fs.writeFileSync(path.join(staging, 'app', 'graph-style.json'), JSON.stringify(graphStyle(fs.readFileSync(STYLE_FILE, 'utf8'))));

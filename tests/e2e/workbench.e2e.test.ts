@@ -124,6 +124,35 @@ describe('the workbench', () => {
     expect(counts.map(Number)).toEqual([...counts.map(Number)].sort((a, b) => b - a));
   });
 
+  it('opens entity and network pages with the answer the API sent inside them, asking the API nothing more', async () => {
+    for (const [url, ready] of [
+      ['/entity/event:mlw-2019', 'li.fact'],
+      ['/network/org:ichei?depth=2', '#network canvas'],
+    ] as const) {
+      const context = await workbench.browser().newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await page.goto(`${workbench.api().url}${url}`);
+      await page.locator(ready).first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('#page-answer').count()).toBe(0); // read, and taken out of the page
+      expect({ url, asked: asked.filter((p) => p === '/graphql') }).toEqual({ url, asked: [] });
+      expect(asked).toContain('/app/main.js'); // the listener saw the page's requests
+      await context.close();
+    }
+  });
+
+  it('keeps markup smuggled into an address out of the page it answers with', async () => {
+    const url = `/network/org:ichei?asOf=${encodeURIComponent('</script><script>window.smuggled=1</script>')}`;
+    const html = await (await fetch(`${workbench.api().url}${url}`, { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('<script type="application/json" id="page-answer">');
+    expect(html).not.toContain('<script>window.smuggled');
+    const page = await open(url);
+    await page.getByRole('alert').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('alert').innerText()).toMatch(/asOf/);
+    expect(await page.evaluate(() => (globalThis as { smuggled?: number }).smuggled)).toBeUndefined();
+  });
+
   it('says when an entity does not exist', async () => {
     const page = await open('/entity/org:nobody');
     await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor({ timeout: 15_000 });

@@ -8,6 +8,19 @@ export class ApiError extends Error {
   }
 }
 
+/** A GraphQL response body as the API sends it. */
+export interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** The `data` of an answer, or its first error as an ApiError. */
+export function dataOf<T>(body: GraphQLAnswer<T>): T {
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'ERROR');
+  return body.data as T;
+}
+
 /** Runs a GraphQL query against the API this page came from; resolves with `data` or rejects with the first error. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
@@ -16,8 +29,5 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   } catch {
     throw new ApiError('The API cannot be reached. Is npm start still running?', 'NETWORK');
   }
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'ERROR');
-  return body.data as T;
+  return dataOf((await response.json()) as GraphQLAnswer<T>);
 }

@@ -12,7 +12,8 @@ export function h(tag: string, attributes: Record<string, string | undefined> = 
 export function render(...children: (Child | Child[])[]): void {
   const main = document.getElementById('main')!;
   main.replaceChildren(...children.flat().filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
-  main.querySelector<HTMLElement>('h1')?.focus();
+  // Without scrolling: the heading is at the top, and scrolling to it would lay out the whole page before its first frame.
+  main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
 }
 
 /** A loading line, shown while a query runs. */

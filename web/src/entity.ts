@@ -1,5 +1,7 @@
 import { ApiError, gql } from './api';
 import { entityLink, failure, h, loading, markShown, quoteLink, render } from './dom';
+import { pageAnswer } from './page-answer';
+import { ENTITY_QUERY, FACTS, FIRST_FACTS } from './page-queries';
 
 interface Evidence {
   quote: string;
@@ -30,19 +32,9 @@ interface Fact {
   evidence: Evidence[];
 }
 
-const EVIDENCE = 'evidence { quote position start end document { id title } }';
-// A first page paints quickly even for the busiest actor; the rest comes a page at a time, on request.
-const FIRST_FACTS = 50;
+// Later pages of facts come on request, a page at a time.
 const MORE_FACTS = 200;
-const FACTS = `totalCount pageInfo { hasNextPage endCursor } nodes { type role kind title format validFrom validTo inferred inference from { id name } to { id name } ${EVIDENCE} }`;
 const MORE = `query($id: ID!, $after: String) { entity(id: $id) { relationships(first: ${MORE_FACTS}, after: $after) { ${FACTS} } } }`;
-const QUERY = `query($id: ID!) { entity(id: $id) {
-  id name type aliases description
-  ... on Organization { acronym }
-  relationships(first: ${FIRST_FACTS}) { ${FACTS} }
-  figures(first: 100) { nodes { id statedAs metric unit status ${EVIDENCE} } }
-  mentionedIn(first: 50) { nodes { id name } }
-} }`;
 
 /** What qualifies a fact in words: its role, kind, title or format, and its dates. */
 function qualifiers(fact: Fact): string {
@@ -75,7 +67,7 @@ export async function entityPage(id: string): Promise<void> {
     };
   };
   try {
-    data = await gql(QUERY, { id });
+    data = await pageAnswer({ query: ENTITY_QUERY, variables: { id } });
   } catch (error) {
     render(
       failure(error instanceof ApiError && error.code === 'DATABASE_UNAVAILABLE' ? new Error('The database is unavailable; try again in a moment.') : error),

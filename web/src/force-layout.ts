@@ -47,7 +47,9 @@ export function forceLayout(
     else graph.addEdge(edge.source, edge.target, { weight: 1 });
   }
   const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 200, adjustSizes: false };
-  const positions = forceAtlas2(graph, { iterations: graph.order > 200 ? 120 : 200, settings });
+  // Past 200 entities 60 iterations: measured on a 500-entity view, twice as many took twice the time for linked
+  // entities 5% closer together.
+  const positions = forceAtlas2(graph, { iterations: graph.order > 200 ? 60 : 200, settings });
   // A first layout is scaled so that each entity has ROOM, whatever scale ForceAtlas2 settled at; an expansion keeps UNIT.
   const box = boundingBox(Object.values(positions));
   const area = Math.max(1, (box.maxX - box.minX) * (box.maxY - box.minY));

@@ -1,6 +1,8 @@
-import { gql } from './api';
+import { pageAnswer } from './page-answer';
+import { NEIGHBOURHOOD_QUERY, type NetworkArgs } from './page-queries';
 
-// What the network view draws, fetched apart from the view so that the query runs while Cytoscape.js still loads.
+// What the network view draws, fetched apart from the view so that the query runs (or its answer arrives with the
+// page) while Cytoscape.js still loads.
 
 export interface GraphNode {
   id: string;
@@ -26,16 +28,10 @@ export interface Neighbourhood {
 /** The colours of browser/style.grass (one definition for Neo4j Browser and the workbench), by label and by type. */
 export type GraphStyle = { nodes: Record<string, string>; relationships: Record<string, string> };
 
-/** The neighbourhood's entities and facts (their evidence is read when an edge is clicked). */
-export const NEIGHBOURHOOD_QUERY = `query($id: ID!, $depth: Int!, $asOf: PartialDate, $limit: Int) { neighbourhood(id: $id, depth: $depth, asOf: $asOf, limit: $limit) {
-  truncated nodes { id type name distance }
-  edges { id type source target inferred }
-} }`;
-
-/** The colours and the neighbourhood of `id`, fetched together. */
-export function fetchNetwork(id: string, depth: number, asOf: string | null, limit: number): Promise<[GraphStyle, { neighbourhood: Neighbourhood | null }]> {
+/** The colours and the neighbourhood the view at this address draws, fetched together. */
+export function fetchNetwork(args: NetworkArgs): Promise<[GraphStyle, { neighbourhood: Neighbourhood | null }]> {
   return Promise.all([
     fetch('/app/graph-style.json').then((r) => r.json() as Promise<GraphStyle>),
-    gql<{ neighbourhood: Neighbourhood | null }>(NEIGHBOURHOOD_QUERY, { id, depth, asOf, limit }),
+    pageAnswer<{ neighbourhood: Neighbourhood | null }>({ query: NEIGHBOURHOOD_QUERY, variables: { ...args } }),
   ]);
 }

@@ -3,7 +3,9 @@ import svg from 'cytoscape-svg';
 import { gql } from './api';
 import { failure, h, loading, markShown, quoteLink, render } from './dom';
 import { fitViewport, forceLayout, type Point } from './force-layout';
-import { fetchNetwork, NEIGHBOURHOOD_QUERY, type GraphEdge, type GraphStyle, type Neighbourhood } from './network-data';
+import { layOutInWorker } from './layout';
+import { fetchNetwork, type GraphEdge, type GraphStyle, type Neighbourhood } from './network-data';
+import { NEIGHBOURHOOD_QUERY, type NetworkArgs } from './page-queries';
 
 cytoscape.use(svg);
 
@@ -30,12 +32,11 @@ const labelOf = (type: string) => type.toLowerCase().replace(/(^|_)(\w)/g, (_, _
  * evidence. `fetched` is the data when the caller already asked for it (main.ts does, while this module loads).
  */
 export async function networkPage(
-  id: string,
-  depth: number,
-  asOf: string | null,
-  limit = 200,
-  fetched: ReturnType<typeof fetchNetwork> = fetchNetwork(id, depth, asOf, limit),
+  args: NetworkArgs,
+  fetched: ReturnType<typeof fetchNetwork> = fetchNetwork(args),
+  laidOut: Promise<Map<string, Point> | null> = layOutInWorker(fetched.then(([, data]) => data.neighbourhood)),
 ): Promise<void> {
+  const { id, depth, asOf, limit } = args;
   render(loading('the network'));
   let style: GraphStyle;
   let data: { neighbourhood: Neighbourhood | null };
@@ -140,9 +141,9 @@ export async function networkPage(
       };
     }),
   ];
-  // ForceAtlas2 places the entities before Cytoscape.js sees them, and the view is fitted from those positions: the
-  // layout costs tens of milliseconds even for 500 entities, and Cytoscape draws once, with no layout of its own.
-  const positions = forceLayout(data.neighbourhood.nodes, data.neighbourhood.edges);
+  // ForceAtlas2 (in a worker, started by the caller) places the entities before Cytoscape.js sees them, and the view is
+  // fitted from those positions: Cytoscape draws once, with no layout of its own.
+  const positions = (await laidOut.catch(() => null)) ?? forceLayout(data.neighbourhood.nodes, data.neighbourhood.edges);
   const viewport = fitViewport(positions.values(), container.clientWidth || 800, container.clientHeight || 600);
   const cy: Core = cytoscape({
     container,
@@ -167,14 +168,12 @@ export async function networkPage(
       { selector: 'node[centre = 1]', style: { width: 34, height: 34, 'border-width': 3, 'border-color': '#1f2430' } },
       {
         selector: 'edge',
-        style: {
-          'line-color': 'data(colour)',
-          'target-arrow-color': 'data(colour)',
-          'target-arrow-shape': 'triangle',
-          // Curves keep parallel facts apart; past a thousand edges straight lines draw in half the time.
-          'curve-style': data.neighbourhood.edges.length > 1000 ? 'straight' : 'bezier',
-          width: 1.5,
-        },
+        // Curves with arrowheads keep parallel facts apart and show their direction; past a thousand edges, where neither
+        // can be told apart until one zooms in, Cytoscape.js's plain "haystack" lines draw in a fraction of the time.
+        style:
+          data.neighbourhood.edges.length > 1000
+            ? { 'line-color': 'data(colour)', 'curve-style': 'haystack', width: 1.5 }
+            : { 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', width: 1.5 },
       },
       { selector: 'edge[dashed = 1]', style: { 'line-style': 'dashed' } },
       { selector: ':selected', style: { 'overlay-opacity': 0.2, 'overlay-color': '#f0a500' } },
