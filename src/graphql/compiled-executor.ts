@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, isObjectType, printSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
@@ -8,15 +8,6 @@ const MAX_VARIABLE_ERRORS = 50;
 
 /** How many compiled documents are kept: the API's clients send a few query shapes, each compiled once. */
 export const COMPILED_DOCUMENTS = 500;
-
-/** Gives every field without a resolver of its own the API's default one (graphql-jit has no fieldResolver option). */
-export function withDefaultResolver<TSource, TContext>(schema: GraphQLSchema, fieldResolver: GraphQLFieldResolver<TSource, TContext>): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve ??= fieldResolver as GraphQLFieldResolver<unknown, unknown>;
-  }
-  return schema;
-}
 
 /**
  * graphql-jit's error as an ordinary GraphQLError: Apollo's plugins (graphql-armor's masking) rewrite messages, and

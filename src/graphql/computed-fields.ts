@@ -17,21 +17,21 @@ export interface EvidenceItem {
 /** The stored lists an evidence field reads: the item's evidence or, for a Figure's context, its context lists. */
 export const evidenceReads = (names: Record<keyof typeof EVIDENCE_PROPERTIES, string> = EVIDENCE_PROPERTIES): string[] => Object.values(names);
 
-/** Pairs the parallel evidence lists of a node or relationship into items. */
+const NO_VALUES: readonly unknown[] = [];
+
+/** Pairs the parallel evidence lists of a node or relationship into items (a plain loop: it runs for every fact of large answers). */
 export function evidence(props: Record<string, unknown>, names: Record<keyof typeof EVIDENCE_PROPERTIES, string> = EVIDENCE_PROPERTIES): EvidenceItem[] {
-  const list = <T>(key: string) => (props[key] as T[] | undefined) ?? [];
-  const docs = list<string>(names.docs);
-  const quotes = list<string>(names.quotes);
-  const positions = list<EvidencePosition>(names.positions);
-  const starts = list<number>(names.starts);
-  const ends = list<number>(names.ends);
-  return Array.from({ length: Math.max(docs.length, quotes.length) }, (_, i) => ({
-    documentId: docs[i] ?? '',
-    quote: quotes[i] ?? '',
-    position: positions[i] ?? null,
-    start: starts[i] ?? null,
-    end: ends[i] ?? null,
-  }));
+  const docs = (props[names.docs] as string[] | undefined) ?? (NO_VALUES as string[]);
+  const quotes = (props[names.quotes] as string[] | undefined) ?? (NO_VALUES as string[]);
+  const positions = (props[names.positions] as EvidencePosition[] | undefined) ?? (NO_VALUES as EvidencePosition[]);
+  const starts = (props[names.starts] as number[] | undefined) ?? (NO_VALUES as number[]);
+  const ends = (props[names.ends] as number[] | undefined) ?? (NO_VALUES as number[]);
+  const count = Math.max(docs.length, quotes.length);
+  const items: EvidenceItem[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    items[i] = { documentId: docs[i] ?? '', quote: quotes[i] ?? '', position: positions[i] ?? null, start: starts[i] ?? null, end: ends[i] ?? null };
+  }
+  return items;
 }
 
 /** An Entity field answered by code rather than read from the property of its own name. */

@@ -1,13 +1,17 @@
 import { ENTITY_TYPES, isEntityType, type EntityType } from '../model/entity-types';
 import { isRelationshipType, type RelationshipType } from '../model/relationship-types';
 
-/** A node as the resolvers see it: its allow-listed label and its properties. */
+/**
+ * A node as the resolvers see it: its allow-listed label and its properties, which are the record's own fields (see
+ * toEntity), so that a field of the same name needs no resolver.
+ */
 export interface EntityRecord {
   label: EntityType;
   props: Record<string, unknown> & { id: string; name?: string };
+  [property: string]: unknown;
 }
 
-/** A relationship as the resolvers see it. */
+/** A relationship as the resolvers see it; its properties are also its own fields, as an EntityRecord's. */
 export interface RelationshipRecord {
   id: string;
   type: RelationshipType;
@@ -19,11 +23,14 @@ export interface RelationshipRecord {
    * `to` directly and are never put into the entity loader, whose records are complete.
    */
   ends?: { from?: EntityRecord; to?: EntityRecord };
+  [property: string]: unknown;
 }
+
+const ENUM_BY_LABEL = new Map<string, string>(ENTITY_TYPES.map((label) => [label, label.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()]));
 
 /** The GraphQL EntityType value of a label: RegionalBloc is REGIONAL_BLOC. */
 export function entityTypeEnum(label: EntityType): string {
-  return label.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return ENUM_BY_LABEL.get(label)!;
 }
 
 const LABEL_BY_ENUM = new Map(ENTITY_TYPES.map((label) => [entityTypeEnum(label), label]));
@@ -35,10 +42,17 @@ export function labelOfEnum(value: string): EntityType {
   return label;
 }
 
-/** Builds an EntityRecord from a node's labels and properties as returned by Cypher. */
+/**
+ * Builds an EntityRecord from a node's labels and properties as returned by Cypher: the properties object itself,
+ * given its label and itself as `props`. graphql-jit then reads a stored property's field directly, where a resolver
+ * per field (a call for each of thousands of fields in a large answer) took most of the execution time; copying the
+ * properties onto a new object instead (tried) cost twice as much again.
+ */
 export function toEntity(labels: string[], props: Record<string, unknown>): EntityRecord {
-  const label = labels.find((l): l is EntityType => isEntityType(l)) ?? ENTITY_TYPES[0];
-  return { label, props: props as EntityRecord['props'] };
+  const record = props as EntityRecord;
+  record.label = labels.find((l): l is EntityType => isEntityType(l)) ?? ENTITY_TYPES[0];
+  record.props = record as unknown as EntityRecord['props'];
+  return record;
 }
 
 /** What translate/projection.ts's relationshipProjection returns; `from`, `to` and `id` are left out when not needed. */
@@ -53,14 +67,15 @@ export interface RelationshipRow {
 /** Builds a RelationshipRecord from the map a query returns for it, with the ends' ids the caller already knows. */
 export function toRelationship(row: RelationshipRow, known: { from?: string; to?: string } = {}): RelationshipRecord {
   if (!isRelationshipType(row.type)) throw new Error(`Unknown relationship type ${row.type}`);
-  return {
-    // Empty only when the query did not select the id (selection.ts asks for seedKey when it does).
-    id: row.id ?? '',
-    type: row.type,
-    fromId: row.from ?? known.from ?? '',
-    toId: row.to ?? known.to ?? '',
-    props: row.props,
-  };
+  // The properties object itself, as toEntity does (the model has no relationship property of these names).
+  const record = row.props as RelationshipRecord;
+  // Empty only when the query did not select the id (selection.ts asks for seedKey when it does).
+  record.id = row.id ?? '';
+  record.type = row.type;
+  record.fromId = row.from ?? known.from ?? '';
+  record.toId = row.to ?? known.to ?? '';
+  record.props = record;
+  return record;
 }
 
 /** Builds a RelationshipRecord from relationshipParts's elements and its ends' ids. */

@@ -1,4 +1,4 @@
-import { getArgumentValues, GraphQLScalarType, Kind, type GraphQLFieldResolver, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, GraphQLScalarType, Kind, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { formatCitation, type CitableDocument } from '../model/citation';
 import { ENTITY_TYPES, type EntityType } from '../model/entity-types';
@@ -15,15 +15,7 @@ import { afterOffset, connectionOf, pageOf } from './pagination';
 import { entityKeys, isSelected, mergeKeys, relationshipKeys, selectedFields } from './selection';
 import { NO_FILTERS, type RelationshipFilters, type RelationshipOrder, type RelationshipSpec } from './translate/relationship-list';
 
-type Source = Record<string, unknown> & { props?: Record<string, unknown> };
 type Resolver = (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => unknown;
-
-/** Reads a field from a record's own fields first, then from its Neo4j properties. */
-export const fieldResolver: GraphQLFieldResolver<Source, ApiContext> = (source, _args, _ctx, info) => {
-  const own = source[info.fieldName];
-  if (own !== undefined) return own;
-  return source.props?.[info.fieldName] ?? null;
-};
 
 const optionalDate = partialDateArg.nullish().transform((v) => v ?? null);
 // GraphQL's enum already restricts these; checking against the model again keeps Cypher safe if the two drift.

@@ -46,7 +46,9 @@ export const ENTITY_KINDS = {
 /** Entity kinds searched by the full-text index over names and aliases. */
 export const SEARCHABLE_TYPES = ENTITY_TYPES.filter((type) => type !== 'Figure');
 
+const ENTITY_TYPE_SET: ReadonlySet<string> = new Set(ENTITY_TYPES);
+
 /** Whether a string is one of the allow-listed entity labels. */
 export function isEntityType(value: string): value is EntityType {
-  return (ENTITY_TYPES as readonly string[]).includes(value);
+  return ENTITY_TYPE_SET.has(value);
 }
