@@ -38,11 +38,15 @@ export function partnersAttendance(actorId: string, asOf: string | null, selecti
     cypher:
       `OPTIONAL MATCH (a:${label(ENTITY_LABEL)} {id: $id}) ` +
       `OPTIONAL MATCH (a)-[p:PARTNER_OF]-(partner) WHERE ${asOfFilter('p', asOf)} ` +
+      // In the order the caller sorts partners by, so that its sort has little left to do.
+      'WITH a, p, partner ORDER BY partner.name ' +
       // The model allows partnerships between organizations only.
       `RETURN a IS NOT NULL AS found, CASE WHEN partner IS NULL THEN null ELSE ${nodeProjection('partner', selection.partner, 'Organization')} END AS partner, ` +
       `CASE WHEN p IS NULL THEN null ELSE ${relationshipProjection('p', selection.partnership)} END AS partnership, ` +
-      `[(partner)-[att:${typeAlternatives(ATTENDANCE)}]->(e) WHERE ${asOfFilter('att', asOf)} | ` +
-      `[${[...relationshipParts('att', selection.attendance), 'e.id', ...event].join(', ')}]] AS attendances`,
+      // In the order the caller sorts them by (date, then event id), so that its sort has little left to do.
+      `COLLECT { MATCH (partner)-[att:${typeAlternatives(ATTENDANCE)}]->(e) WHERE ${asOfFilter('att', asOf)} ` +
+      // (sorted by the values the tuple holds: reading them again from the store added half again to the statement's database hits)
+      `WITH [${[...relationshipParts('att', selection.attendance), 'e.id', ...event].join(', ')}] AS t ORDER BY coalesce(t[2].validFromDay, ''), t[3] RETURN t } AS attendances`,
     params: { id: actorId, ...(asOf ? asOfParams(asOf) : {}) },
   };
 }
