@@ -36,23 +36,28 @@ function neighbourhoodCypher(depth: 2 | 3): string {
     const unseen = ['x <> c', ...before.map((l) => `NOT x IN ${l}`)].join(' AND ');
     return `CALL (c${before.map((l) => `, ${l}`).join('')}) { ${from}-[:${FOLLOWED}]-(x) WHERE ${unseen} WITH DISTINCT x LIMIT $limit RETURN collect(x) AS l${n} } `;
   };
-  const levels = Array.from({ length: depth }, (_, i) => `l${i + 1}`);
+  const levels = Array.from({ length: depth }, (_, i) => `[x IN l${i + 1} | [x, ${i + 1}]]`);
   return (
     'MATCH (c:Entity {id: $id}) ' +
     Array.from({ length: depth }, (_, i) => level(i + 1)).join('') +
-    `WITH ([c] + ${levels.join(' + ')})[0..$limit + 1] AS kept ` +
+    // Each kept entity with its distance, as the API answers it.
+    `WITH ([[c, 0]] + ${levels.join(' + ')})[0..$limit + 1] AS placed ` +
+    'WITH placed, [p IN placed | p[0]] AS kept ' +
     `CALL (kept) { UNWIND kept AS x MATCH (x)-[r:${FOLLOWED}]->(y) WHERE y IN kept RETURN collect([coalesce(r.seedKey, elementId(r)), type(r), x.id, y.id]) AS edges } ` +
-    'RETURN [k IN kept | k.id] AS nodes, edges'
+    'RETURN [p IN placed | [p[0].id, labels(p[0]), p[0].name, p[1]]] AS nodes, edges'
   );
 }
 
 const sorted = (values: string[]) => [...values].sort();
 const neighbourhoodData = {
   api: (d: any) => ({
-    nodes: sorted(d.neighbourhood.nodes.map((n: any) => n.id)),
+    nodes: sorted(d.neighbourhood.nodes.map((n: any) => [n.id, n.name, n.distance].join(' '))),
     edges: sorted(d.neighbourhood.edges.map((e: any) => [e.id, e.type, e.source, e.target].join(' '))),
   }),
-  raw: (rows: any[]) => ({ nodes: sorted(rows[0].nodes), edges: sorted(rows[0].edges.map((e: string[]) => e.join(' '))) }),
+  raw: (rows: any[]) => ({
+    nodes: sorted(rows[0].nodes.map(([id, , name, distance]: unknown[]) => [id, name, distance].join(' '))),
+    edges: sorted(rows[0].edges.map((e: string[]) => e.join(' '))),
+  }),
 };
 
 /** The researcher queries the benchmark measures, aimed at the generated graph's probes. */
