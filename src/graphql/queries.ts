@@ -5,7 +5,7 @@ import type { EntityType } from '../model/entity-types';
 import { BadUserInputError } from './errors';
 import type { ResultBudget } from './budget';
 import type { Loaders } from './loaders';
-import { relationshipFromParts, toEntity, toRelationship, type EntityRecord, type RelationshipRecord, type RelationshipRow } from './records';
+import { propertiesOf, relationshipFromParts, toEntity, toRelationship, type EntityRecord, type RelationshipRecord, type RelationshipRow } from './records';
 import { mergeKeys } from './selection';
 import { coParticipants as coParticipantsQuery } from './translate/co-participants';
 import { connections as connectionsQuery, type ConnectionsArgs } from './translate/connections';
@@ -14,6 +14,7 @@ import { listEntities as listEntitiesQuery, type ListEntitiesArgs } from './tran
 import { neighbourhood as neighbourhoodQuery, type NeighbourhoodArgs } from './translate/neighbourhood';
 import { relationshipById as relationshipByIdQuery } from './translate/relationship-by-id';
 import { partnersAttendance as partnersAttendanceQuery, type AttendanceTuple, type PartnersAttendanceSelection } from './translate/partners-attendance';
+import { storedKeys } from './translate/projection';
 import { luceneQuery, searchNames } from './translate/search';
 import { statistics as statisticsQuery } from './translate/statistics';
 import { timeline as timelineQuery } from './translate/timeline';
@@ -112,7 +113,9 @@ export async function partnersAttendance(
   selection: PartnersAttendanceSelection,
 ): Promise<PartnerAttendance[] | null> {
   // Attendances are sorted by date, so that property is fetched whatever was selected.
-  const query = partnersAttendanceQuery(actorId, asOf, { ...selection, attendance: mergeKeys(selection.attendance, ['validFromDay']) });
+  const attendance = mergeKeys(selection.attendance, ['validFromDay']);
+  const query = partnersAttendanceQuery(actorId, asOf, { ...selection, attendance });
+  const [attendanceKeys, eventKeys] = [storedKeys(attendance), selection.event ?? []];
   const rows = await db.query<{ found: boolean; partner: NodeRow | null; partnership: RelationshipRow; attendances: AttendanceTuple[] }>(query);
   budget.take(rows.reduce((n, row) => n + 2 + row.attendances.length, 0));
   if (!rows[0]!.found) return null;
@@ -122,9 +125,9 @@ export async function partnersAttendance(
       partner: toEntity(p.partner.labels, p.partner.props),
       partnership: toRelationship(p.partnership),
       attendances: p.attendances
-        .map(([type, id, props, eventId, eventLabels, eventProps]) => {
-          const record = relationshipFromParts(type, id, props, { from: p.partner.props.id as string, to: eventId });
-          if (eventProps) record.ends = { to: toEntity(eventLabels ?? [], eventProps) };
+        .map(([type, id, values, eventId, eventLabels, eventValues]) => {
+          const record = relationshipFromParts(type, id, propertiesOf(attendanceKeys, values), { from: p.partner.props.id as string, to: eventId });
+          if (eventValues) record.ends = { to: toEntity(eventLabels ?? [], propertiesOf(eventKeys, eventValues)) };
           return record;
         })
         .sort((x, y) => String(x.props.validFromDay ?? '').localeCompare(String(y.props.validFromDay ?? '')) || x.toId.localeCompare(y.toId)),

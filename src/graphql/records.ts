@@ -87,3 +87,10 @@ export function relationshipFromParts(
 ): RelationshipRecord {
   return toRelationship({ type, ...(id === null ? {} : { id }), props }, ends);
 }
+
+/** Pairs keys with the values a query listed for them (translate/projection.ts's propertyValues) into properties. */
+export function propertiesOf(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) props[keys[i]!] = values[i];
+  return props;
+}

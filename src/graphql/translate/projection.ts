@@ -54,6 +54,17 @@ export function relationshipProjection(
   return `{${parts.join(', ')}}`;
 }
 
+/** The stored keys among `keys` (seedKey stands for a relationship's id), in the order propertyValues lists them. */
+export const storedKeys = (keys: readonly string[]): string[] => keys.filter((k) => k !== 'seedKey');
+
+/**
+ * `[v.a, v.b]`: the values of the given (allow-listed) property keys as a list, for large answers: the driver decodes
+ * each map key as a string, for every map, and lists carry none (records.ts's propertiesOf pairs them up again).
+ */
+export function propertyValues(variable: string, keys: readonly string[]): string {
+  return `[${keys.map((key) => `${variable}.${propertyKey(key)}`).join(', ')}]`;
+}
+
 /**
  * A relationship as three list elements, [type, id or null, properties], for queries that return tuples rather than
  * maps (the driver decodes small lists several times faster than maps); `keys` as in relationshipProjection.
