@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
 import { ResultBudget } from './budget';
 import { QUERY_LIMITS } from './limits';
-import { relationshipFromParts, toEntity, type EntityRecord, type RelationshipRecord } from './records';
+import { propertiesOf, relationshipFromParts, toEntity, type EntityRecord, type RelationshipRecord } from './records';
+import { storedKeys } from './translate/projection';
 import { documentTexts, entitiesById } from './translate/entities-by-id';
 import { relationshipList, type RelationshipListRow, type RelationshipSpec } from './translate/relationship-list';
 
@@ -58,7 +59,7 @@ export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.ma
           for (const row of rows) {
             // The query reads one more than a page, to tell whether more follow.
             results.set(relationshipCacheKey({ entityId: row.id, spec }), {
-              items: row.rels.slice(0, spec.first).map((tuple) => relationshipOf(row.id, tuple)),
+              items: row.rels.slice(0, spec.first).map((tuple) => relationshipOf(row.id, tuple, spec)),
               hasMore: row.rels.length > spec.first,
               total: row.total,
             });
@@ -80,8 +81,13 @@ export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.ma
 }
 
 /** A relationship of entity `id` from relationshipList's tuple; the other end, when fetched, answers `from` or `to` directly. */
-function relationshipOf(id: string, [outgoing, otherId, type, relId, props, otherLabels, otherProps]: RelationshipListRow['rels'][number]): RelationshipRecord {
-  const record = relationshipFromParts(type, relId, props, outgoing ? { from: id, to: otherId } : { from: otherId, to: id });
-  if (otherProps) record.ends = { [outgoing ? 'to' : 'from']: toEntity(otherLabels ?? [], otherProps) };
+function relationshipOf(
+  id: string,
+  [outgoing, otherId, type, relId, props, otherLabels, otherValues]: RelationshipListRow['rels'][number],
+  spec: RelationshipSpec,
+): RelationshipRecord {
+  const properties = Array.isArray(props) ? propertiesOf(storedKeys(spec.keys ?? []), props) : props;
+  const record = relationshipFromParts(type, relId, properties, outgoing ? { from: id, to: otherId } : { from: otherId, to: id });
+  if (otherValues && spec.endKeys) record.ends = { [outgoing ? 'to' : 'from']: toEntity(otherLabels ?? [], propertiesOf(spec.endKeys, otherValues)) };
   return record;
 }

@@ -54,9 +54,11 @@ export type RelationshipTuple = [
   otherId: string,
   type: string,
   id: string | null,
-  props: Record<string, unknown>,
+  /** The values of storedKeys(spec.keys) in that order (all properties as a map when spec.keys is null). */
+  props: unknown[] | Record<string, unknown>,
   otherLabels: string[] | null,
-  otherProps: (Record<string, unknown> & { id: string }) | null,
+  /** The values of spec.endKeys, in that order. */
+  otherValues: unknown[] | null,
 ];
 
 /** One row per entity of relationshipList: a page of relationships (one more than asked when more follow), and the total. */
@@ -112,15 +114,9 @@ export function relationshipList(spec: RelationshipSpec, ids: readonly string[])
           ? ["coalesce(r.validFromDay, r.validToDay, '0000-01-01') DESC"]
           : modelOrder;
   const sortKeys = [...leading, 'mName', 'mId', 'type(r)', 'coalesce(r.seedKey, elementId(r))'];
+  // The other end's values in the order of spec.endKeys; its id and name were read for the order already.
   const other = spec.endKeys
-    ? [
-        'labels(m)',
-        `m {${[
-          ...spec.endKeys.filter((k) => k !== 'id' && k !== 'name').map((k) => `.${propertyKey(k)}`),
-          'id: mId',
-          ...(spec.endKeys.includes('name') ? ['name: mName'] : []),
-        ].join(', ')}}`,
-      ]
+    ? ['labels(m)', `[${spec.endKeys.map((k) => (k === 'id' ? 'mId' : k === 'name' ? 'mName' : `m.${propertyKey(k)}`)).join(', ')}]`]
     : ['null', 'null'];
   const tuple = ['startNode(r) = n', 'mId', ...relationshipParts('r', spec.keys), ...other];
   const where = `${asOfFilter('r', spec.asOf)} AND ${filterPredicate(spec.filters)}`;
