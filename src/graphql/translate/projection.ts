@@ -58,11 +58,17 @@ export function relationshipProjection(
 export const storedKeys = (keys: readonly string[]): string[] => keys.filter((k) => k !== 'seedKey');
 
 /**
- * `[v.a, v.b]`: the values of the given (allow-listed) property keys as a list, for large answers: the driver decodes
- * each map key as a string, for every map, and lists carry none (records.ts's propertiesOf pairs them up again).
+ * The values of the given (allow-listed) property keys of `variable` as a list, for large answers: the driver decodes
+ * each map key as a string, for every map, and lists carry none (records.ts's propertiesOf pairs them up again). The
+ * properties are read as one map projection first: read one by one, each costs a database hit (4.8 times as many for
+ * an attendance's seven). `known` gives expressions for keys read already (an end's id and name).
  */
-export function propertyValues(variable: string, keys: readonly string[]): string {
-  return `[${keys.map((key) => `${variable}.${propertyKey(key)}`).join(', ')}]`;
+export function propertyValues(variable: string, keys: readonly string[], known: Readonly<Record<string, string>> = {}): string {
+  const read = keys.filter((key) => !(key in known));
+  if (read.length === 0) return `[${keys.map((key) => known[key]).join(', ')}]`;
+  const map = `${variable}_map`;
+  const values = keys.map((key) => known[key] ?? `${map}.${propertyKey(key)}`);
+  return `[${map} IN [${propertyMap(variable, read)}] | [${values.join(', ')}]][0]`;
 }
 
 /**

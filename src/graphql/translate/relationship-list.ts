@@ -2,10 +2,10 @@ import { int } from 'neo4j-driver';
 import type { CypherQuery } from '../../db/cypher-query';
 import { ENTITY_LABEL, type EntityType } from '../../model/entity-types';
 import { RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type RelationshipDefinition, type RelationshipType } from '../../model/relationship-types';
-import { label, propertyKey, typeAlternatives } from '../../model/cypher-names';
+import { label, typeAlternatives } from '../../model/cypher-names';
 import { earliestDay, latestDay } from '../../model/partial-date';
 import { asOfFilter, asOfParams } from '../../model/as-of';
-import { relationshipParts } from './projection';
+import { propertyValues, relationshipParts } from './projection';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
@@ -115,9 +115,7 @@ export function relationshipList(spec: RelationshipSpec, ids: readonly string[])
           : modelOrder;
   const sortKeys = [...leading, 'mName', 'mId', 'type(r)', 'coalesce(r.seedKey, elementId(r))'];
   // The other end's values in the order of spec.endKeys; its id and name were read for the order already.
-  const other = spec.endKeys
-    ? ['labels(m)', `[${spec.endKeys.map((k) => (k === 'id' ? 'mId' : k === 'name' ? 'mName' : `m.${propertyKey(k)}`)).join(', ')}]`]
-    : ['null', 'null'];
+  const other = spec.endKeys ? ['labels(m)', propertyValues('m', spec.endKeys, { id: 'mId', name: 'mName' })] : ['null', 'null'];
   const tuple = ['startNode(r) = n', 'mId', ...relationshipParts('r', spec.keys), ...other];
   const where = `${asOfFilter('r', spec.asOf)} AND ${filterPredicate(spec.filters)}`;
   return {

@@ -68,15 +68,17 @@ describe('researcher queries', () => {
     });
     expect(withEvents.cypher).toContain("{labels: ['Organization'], props: partner {.id, .name}}");
     expect(withEvents.cypher).toContain(
-      // Values as lists (no map keys for the driver to decode), in the order of the selection's keys.
-      'COLLECT { MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) WHERE true WITH [type(att), null, [att.role, att.validFromDay], e.id, labels(e), [e.id, e.name]] AS t',
+      // Values as lists (no map keys for the driver to decode), in the order of the selection's keys, read as one map.
+      'COLLECT { MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) WHERE true WITH [type(att), null, [att_map IN [att {.role, .validFromDay}] | [att_map.role, att_map.validFromDay]][0], e.id, labels(e), [e_map IN [e {.id, .name}] | [e_map.id, e_map.name]][0]] AS t',
     );
     // Pre-sorted as the caller sorts, by the values the tuples already hold.
     expect(withEvents.cypher).toContain("ORDER BY coalesce(t[2][1], ''), t[3] RETURN t } AS attendances");
     expect(withEvents.cypher).toContain('WITH a, p, partner ORDER BY partner.name RETURN');
     expect(withEvents.params).toEqual({ id: 'org:ichei' });
     const withoutEvents = partnersAttendance('org:ichei', '2019-03-04', { partner: ['id'], partnership: [], attendance: ['validFromDay'], event: null });
-    expect(withoutEvents.cypher).toContain("[type(att), null, [att.validFromDay], e.id, null, null] AS t ORDER BY coalesce(t[2][0], '')");
+    expect(withoutEvents.cypher).toContain(
+      "[type(att), null, [att_map IN [att {.validFromDay}] | [att_map.validFromDay]][0], e.id, null, null] AS t ORDER BY coalesce(t[2][0], '')",
+    );
     expect(() => partnersAttendance('org:ichei', null, { partner: ['id'], partnership: [], attendance: ['role'], event: null })).toThrow(/validFromDay/);
     expect(withoutEvents.params).toEqual({ id: 'org:ichei', asOfStart: '2019-03-04', asOfEnd: '2019-03-04' });
   });
