@@ -70,9 +70,11 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
       cypher:
         'MATCH (a:Entity {id: $id})-[p:PARTNER_OF]-(partner) ' +
         'OPTIONAL MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) ' +
-        'RETURN partner.id, partner.name, p.kind, p.evidenceQuotes, collect({role: att.role, id: e.id, name: e.name, quotes: att.evidenceQuotes}) AS attendances',
+        // Each attendance's properties read as one map (a database hit each way), sent as a list (no keys to decode).
+        'WITH partner, p, att {.role, .evidenceQuotes} AS am, e {.id, .name} AS em ' +
+        'RETURN partner.id, partner.name, p.kind, p.evidenceQuotes, collect([am.role, em.id, em.name, am.evidenceQuotes]) AS attendances',
       params: { id: hub },
-      why: "an index seek on the actor, its partnerships expanded by type, and each partner's attendances expanded by type once; only the returned properties are read",
+      why: "an index seek on the actor, its partnerships expanded by type, and each partner's attendances expanded by type once; only the returned properties are read, each element's as one map projection, and the attendances go over the wire as lists (the driver decodes a key string per map entry)",
       sameData: {
         api: (d: any) =>
           sorted(
@@ -94,7 +96,7 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
                 r['partner.name'],
                 r['p.kind'],
                 r['p.evidenceQuotes'] ?? [],
-                sorted(r.attendances.filter((a: any) => a.id !== null).map((a: any) => JSON.stringify([a.role, a.id, a.name, a.quotes ?? []]))),
+                sorted(r.attendances.filter((a: any) => a[1] !== null).map(([role, id, name, quotes]: any) => JSON.stringify([role, id, name, quotes ?? []]))),
               ]),
             ),
           ),
@@ -185,16 +187,14 @@ export function peerShape(hub: string): Shape & { peer: string; peerData: (data:
       'partners(limit: 100, sort: [{ name: ASC }, { id: ASC }]) { id name participations(limit: 200, sort: [{ name: ASC }, { id: ASC }]) { id name } } } }',
     cypher:
       'MATCH (o:Organization {id: $id}) OPTIONAL MATCH (o)-[:PARTNER_OF]->(p:Organization) WITH o, p ORDER BY p.name, p.id LIMIT 100 ' +
-      'CALL (p) { OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(e) WITH e ORDER BY e.name, e.id LIMIT 200 RETURN collect({id: e.id, name: e.name}) AS events } ' +
-      'RETURN o.id, o.name, collect({id: p.id, name: p.name, events: events}) AS partners',
+      'CALL (p) { OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(e) WITH e ORDER BY e.name, e.id LIMIT 200 RETURN collect([e.id, e.name]) AS events } ' +
+      'RETURN o.id, o.name, collect([p.id, p.name, events]) AS partners',
     params: { id: hub },
-    why: "partners sorted and cut before their events are read, each partner's events sorted and cut in a subquery of their own",
+    why: "partners sorted and cut before their events are read, each partner's events sorted and cut in a subquery of their own, sent as lists",
     sameData: {
       api,
       raw: (rows: any[]) =>
-        rows[0].partners
-          .filter((p: any) => p.id !== null)
-          .map((p: any) => [p.id, p.name, p.events.filter((e: any) => e.id !== null).map((e: any) => [e.id, e.name])]),
+        rows[0].partners.filter(([id]: any) => id !== null).map(([id, name, events]: any) => [id, name, events.filter(([eventId]: any) => eventId !== null)]),
     },
     peerData: (d: any) => d.organizations[0].partners.map((p: any) => [p.id, p.name, p.participations.map((e: any) => [e.id, e.name])]),
   };
