@@ -11,7 +11,7 @@ import { coParticipants as coParticipantsQuery } from './translate/co-participan
 import { connections as connectionsQuery, type ConnectionsArgs } from './translate/connections';
 import { entityExists } from './translate/entities-by-id';
 import { listEntities as listEntitiesQuery, type ListEntitiesArgs } from './translate/list-entities';
-import { neighbourhood as neighbourhoodQuery, type NeighbourhoodArgs } from './translate/neighbourhood';
+import { neighbourhood as neighbourhoodQuery, type NeighbourhoodArgs, type NeighbourhoodEdge, type NeighbourhoodNode } from './translate/neighbourhood';
 import { relationshipById as relationshipByIdQuery } from './translate/relationship-by-id';
 import { partnersAttendance as partnersAttendanceQuery, type AttendanceTuple, type PartnersAttendanceSelection } from './translate/partners-attendance';
 import { storedKeys } from './translate/projection';
@@ -213,15 +213,19 @@ export interface Neighbourhood {
 
 /** The neighbourhood of an entity as nodes (with their distance) and edges; null for an unknown entity. */
 export async function neighbourhood(db: Database, loaders: Loaders, args: NeighbourhoodArgs): Promise<Neighbourhood | null> {
-  const rows = await db.query<{ centre: NodeRow; levels: NodeRow[][]; truncated: boolean; edges: RelationshipRow[] }>(neighbourhoodQuery(args));
+  const rows = await db.query<{ centre: NodeRow; levels: NeighbourhoodNode[][]; truncated: boolean; edges: NeighbourhoodEdge[] }>(neighbourhoodQuery(args));
+  const edgeKeys = storedKeys(args.edgeKeys);
   loaders.budget.take(rows[0] ? 1 + rows[0].levels.flat().length + rows[0].edges.length : 0);
   const row = rows[0];
   if (!row) return null;
   const centre = entityOf(loaders, row.centre, args.centreKeys);
   return {
     centre,
-    nodes: [{ entity: centre, distance: 0 }, ...row.levels.flatMap((level, i) => level.map((n) => ({ entity: toEntity(n.labels, n.props), distance: i + 1 })))],
-    edges: row.edges.map((edge) => toRelationship(edge)),
+    nodes: [
+      { entity: centre, distance: 0 },
+      ...row.levels.flatMap((level, i) => level.map(([labels, id, name]) => ({ entity: toEntity(labels, { id, name }), distance: i + 1 }))),
+    ],
+    edges: row.edges.map(([type, id, values, from, to]) => relationshipFromParts(type, id, propertiesOf(edgeKeys, values), { from, to })),
     truncated: row.truncated,
   };
 }

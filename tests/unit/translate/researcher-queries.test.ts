@@ -109,6 +109,9 @@ describe('researcher queries', () => {
     const { cypher } = neighbourhood({ id: 'org:ichei', depth: 3, types: ['PARTNER_OF'], asOf: null, limit: 10, centreKeys: ['id'], edgeKeys: ['seedKey'] });
     expect(cypher.match(/CALL \(frontier, seen\)/g)).toHaveLength(3);
     expect(cypher).toContain('MATCH (f)-[r:PARTNER_OF]-(x) WHERE NOT x IN seen AND true');
+    // Each relationship once, from its start node, and entities and edges as lists (no map keys to decode).
+    expect(cypher).toContain('RETURN collect([type(r), coalesce(r.seedKey, elementId(r)), [], x.id, y.id]) AS edges');
+    expect(cypher).toContain('[l IN levels | [x IN l WHERE x IN kept | [labels(x), x.id, x.name]]] AS levels');
     expect(() => neighbourhood({ id: 'x', depth: 4, types: null, asOf: null, limit: 10, centreKeys: [], edgeKeys: [] })).toThrow(/depth/);
     // asOf keeps the facts valid at the date, at every level and among the edges drawn.
     const dated = neighbourhood({ id: 'x', depth: 2, types: null, asOf: '2019-03', limit: 10, centreKeys: [], edgeKeys: [] });
