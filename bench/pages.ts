@@ -21,9 +21,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /**
  * Times the workbench in headless Chromium: the entity page of `hub` and its depth-2 network of up to 500 nodes, each
- * measured in the page from the start of navigation (performance.now()), in fresh pages, `runs` times.
+ * measured in the page from the start of navigation (performance.now()), in fresh pages, `runs` times (nine by
+ * default: single loads on a busy two-core machine vary by a third, and the median of five moved with them).
  */
-export async function timePages(baseUrl: string, hub: string, runs = 5): Promise<PageTimings> {
+export async function timePages(baseUrl: string, hub: string, runs = 9): Promise<PageTimings> {
   const browser = await launchChromium();
   const entity: number[] = [];
   const network: number[] = [];
