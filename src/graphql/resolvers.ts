@@ -60,7 +60,7 @@ const relationshipFilterArguments = {
 };
 
 /** The zod schema of a relationship field's arguments, from its declaration. */
-function argumentsOf(field: RelationshipField) {
+function argumentsSchemaOf(field: RelationshipField) {
   return z.object({
     ...(field.types ? {} : { types: relationshipTypes }),
     ...(field.direction ? {} : { direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).default('BOTH') }),
@@ -68,6 +68,17 @@ function argumentsOf(field: RelationshipField) {
     ...(field.returns === 'relationships' ? relationshipFilterArguments : {}),
     ...(field.returns !== 'end' ? pageArguments : {}),
   });
+}
+
+// Built once per field: a zod object schema is costly to create (zod compiles a parser for it), and a nested field is
+// resolved once per parent entity, a hundred times in one request for a hundred partners.
+const argumentSchemas = new Map<RelationshipField, ReturnType<typeof argumentsSchemaOf>>();
+
+/** The zod schema of a relationship field's arguments, built once. */
+function argumentsOf(field: RelationshipField): ReturnType<typeof argumentsSchemaOf> {
+  let schema = argumentSchemas.get(field);
+  if (!schema) argumentSchemas.set(field, (schema = argumentsSchemaOf(field)));
+  return schema;
 }
 
 /** The properties a Relationship list field (the current one, or the one at `path`) needs of its other ends. */
@@ -171,6 +182,42 @@ function prefetchRelationships(ctx: ApiContext, info: GraphQLResolveInfo, entity
   ctx.loaders.relationships.load({ entityId, spec }).catch(() => undefined); // and failures
 }
 
+// The root fields' argument schemas, built once (see argumentsOf).
+const entityArgs = z.object({ id: idArg });
+const entitiesArgs = z.object({
+  type: z.string().nullish(),
+  country: idArg.nullish(),
+  name: z.string().max(100, 'must be at most 100 characters').nullish(),
+  first: boundedInt(1, 100).default(20),
+  after: z.string().max(500).nullish(),
+});
+const nameSearchArgs = z.object({
+  query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  types: entityTypes,
+  first: boundedInt(1, 50).default(10),
+  after: z.string().max(500).nullish(),
+});
+const entityByNameArgs = z.object({ name: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters') });
+const partnersAttendanceArgs = z.object({ actorId: idArg, asOf: optionalDate });
+const coParticipantsArgs = z.object({ actorId: idArg, first: boundedInt(1, 100).default(20), after: z.string().max(500).nullish() });
+const connectionsArgs = z.object({
+  fromId: idArg,
+  toId: idArg,
+  maxHops: boundedInt(1, 6).default(4),
+  first: boundedInt(1, 20).default(5),
+  after: z.string().max(500).nullish(),
+  via: relationshipTypes,
+});
+const neighbourhoodArgs = z.object({
+  id: idArg,
+  depth: boundedInt(1, 3).default(1),
+  types: relationshipTypes,
+  asOf: optionalDate,
+  limit: boundedInt(1, 500).default(200),
+});
+const relationshipArgs = z.object({ id: z.string().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters') });
+const timelineArgs = z.object({ id: idArg, from: optionalDate, to: optionalDate });
+
 const searchArgs = z.object({
   query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   first: boundedInt(1, 100).default(20),
@@ -241,22 +288,13 @@ export const resolvers = {
   },
   Query: {
     entity: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const { id } = parseArgs(z.object({ id: idArg }), args);
+      const { id } = parseArgs(entityArgs, args);
       prefetchRelationships(ctx, info, id);
       return ctx.loaders.entity.load(id);
     },
 
     entities: async (_root: unknown, args: unknown, ctx: ApiContext) => {
-      const a = parseArgs(
-        z.object({
-          type: z.string().nullish(),
-          country: idArg.nullish(),
-          name: z.string().max(100, 'must be at most 100 characters').nullish(),
-          first: boundedInt(1, 100).default(20),
-          after: z.string().max(500).nullish(),
-        }),
-        args,
-      );
+      const a = parseArgs(entitiesArgs, args);
       const page = await queries.listEntities(ctx.db, ctx.loaders, {
         label: a.type ? labelOfEnum(a.type) : null,
         country: a.country ?? null,
@@ -273,15 +311,7 @@ export const resolvers = {
     },
 
     search: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(
-        z.object({
-          query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-          types: entityTypes,
-          first: boundedInt(1, 50).default(10),
-          after: z.string().max(500).nullish(),
-        }),
-        args,
-      );
+      const a = parseArgs(nameSearchArgs, args);
       const keys = mergeKeys(
         ...[
           ['nodes', 'entity'],
@@ -305,12 +335,12 @@ export const resolvers = {
     },
 
     entityByName: (_root: unknown, args: unknown, ctx: ApiContext) => {
-      const a = parseArgs(z.object({ name: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters') }), args);
+      const a = parseArgs(entityByNameArgs, args);
       return entityByName(ctx.db, ctx.loaders, a.name);
     },
 
     partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(z.object({ actorId: idArg, asOf: optionalDate }), args);
+      const a = parseArgs(partnersAttendanceArgs, args);
       const result = await queries.partnersAttendance(ctx.db, ctx.loaders.budget, a.actorId, a.asOf, {
         // Partners are sorted by name.
         partner: mergeKeys(entityKeys(info, ['partner']), ['name']),
@@ -323,7 +353,7 @@ export const resolvers = {
     },
 
     coParticipants: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(z.object({ actorId: idArg, first: boundedInt(1, 100).default(20), after: z.string().max(500).nullish() }), args);
+      const a = parseArgs(coParticipantsArgs, args);
       const skip = afterOffset(a.after) + 1;
       const paths = [['nodes'], ['edges', 'node']];
       const result = await queries.coParticipants(
@@ -341,17 +371,7 @@ export const resolvers = {
     },
 
     connections: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(
-        z.object({
-          fromId: idArg,
-          toId: idArg,
-          maxHops: boundedInt(1, 6).default(4),
-          first: boundedInt(1, 20).default(5),
-          after: z.string().max(500).nullish(),
-          via: relationshipTypes,
-        }),
-        args,
-      );
+      const a = parseArgs(connectionsArgs, args);
       if (a.fromId === a.toId) throw new BadUserInputError('fromId and toId must be different entities', 'toId');
       const skip = afterOffset(a.after) + 1;
       const paths = [['nodes'], ['edges', 'node']];
@@ -378,22 +398,19 @@ export const resolvers = {
     },
 
     neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const a = parseArgs(
-        z.object({ id: idArg, depth: boundedInt(1, 3).default(1), types: relationshipTypes, asOf: optionalDate, limit: boundedInt(1, 500).default(200) }),
-        args,
-      );
+      const a = parseArgs(neighbourhoodArgs, args);
       // The centre's record answers `centre` and the first of `nodes`, which shows its name.
       const centreKeys = mergeKeys(entityKeys(info, ['centre']), ['name']);
       return queries.neighbourhood(ctx.db, ctx.loaders, { ...a, centreKeys, edgeKeys: relationshipKeys(info, ['edges']) });
     },
 
     relationship: (_root: unknown, args: unknown, ctx: ApiContext) => {
-      const a = parseArgs(z.object({ id: z.string().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters') }), args);
+      const a = parseArgs(relationshipArgs, args);
       return queries.relationshipById(ctx.db, ctx.loaders, a.id);
     },
 
     timeline: async (_root: unknown, args: unknown, ctx: ApiContext) => {
-      const a = parseArgs(z.object({ id: idArg, from: optionalDate, to: optionalDate }), args);
+      const a = parseArgs(timelineArgs, args);
       if (a.from && a.to && a.to < a.from.slice(0, a.to.length)) throw new BadUserInputError(`to ("${a.to}") is before from ("${a.from}")`, 'to');
       const result = await queries.timeline(ctx.db, ctx.loaders, a);
       if (!result) throw new NotFoundError('entity', a.id);
