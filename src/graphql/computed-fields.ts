@@ -14,8 +14,28 @@ export interface EvidenceItem {
   end: number | null;
 }
 
-/** The stored lists an evidence field reads: the item's evidence or, for a Figure's context, its context lists. */
-export const evidenceReads = (names: Record<keyof typeof EVIDENCE_PROPERTIES, string> = EVIDENCE_PROPERTIES): string[] => Object.values(names);
+/** The stored lists each Evidence field reads. */
+const EVIDENCE_FIELD_LISTS: Record<string, readonly (keyof typeof EVIDENCE_PROPERTIES)[]> = {
+  document: ['docs'],
+  quote: ['quotes'],
+  position: ['positions'],
+  start: ['starts'],
+  end: ['ends'],
+  citation: ['docs', 'positions', 'starts', 'ends'],
+};
+
+/**
+ * The stored lists an evidence field reads (the item's evidence or, for a Figure's context, its context lists): all of
+ * them, or only those the selected Evidence fields need, since the lists are most of a large answer's bytes.
+ */
+export function evidenceReads(names: Record<keyof typeof EVIDENCE_PROPERTIES, string> = EVIDENCE_PROPERTIES, selected?: Iterable<string>): string[] {
+  if (!selected) return Object.values(names);
+  const lists = new Set<keyof typeof EVIDENCE_PROPERTIES>();
+  for (const field of selected) for (const list of EVIDENCE_FIELD_LISTS[field] ?? []) lists.add(list);
+  // The items are counted by the documents' or the quotes' list (see evidence), so one of them is always read.
+  if (!lists.has('quotes')) lists.add('docs');
+  return [...lists].map((list) => names[list]);
+}
 
 const NO_VALUES: readonly unknown[] = [];
 
@@ -38,6 +58,8 @@ export function evidence(props: Record<string, unknown>, names: Record<keyof typ
 export interface ComputedField {
   /** The stored properties its resolver reads, fetched when the field is selected. */
   reads: readonly string[];
+  /** For an evidence field: the lists it reads, so that only those the selected Evidence fields need are fetched. */
+  evidenceLists?: Record<keyof typeof EVIDENCE_PROPERTIES, string>;
   resolve: (parent: EntityRecord, args: unknown, ctx: ApiContext) => unknown;
   /** The types that have the field; all Entity types when absent. */
   types?: readonly EntityType[];
@@ -48,9 +70,14 @@ export const COMPUTED_ENTITY_FIELDS: Record<string, ComputedField> = {
   type: { reads: [], resolve: (parent) => entityTypeEnum(parent.label) },
   aliases: { reads: ['aliases'], resolve: (parent) => (parent.props.aliases as string[] | undefined) ?? [] },
   inferred: { reads: ['inferred'], resolve: (parent) => parent.props.inferred === true },
-  evidence: { reads: evidenceReads(), resolve: (parent) => evidence(parent.props) },
+  evidence: { reads: evidenceReads(), evidenceLists: EVIDENCE_PROPERTIES, resolve: (parent) => evidence(parent.props) },
   // Quotes that qualify a figure without stating it.
-  context: { reads: evidenceReads(FIGURE_CONTEXT_PROPERTIES), resolve: (parent) => evidence(parent.props, FIGURE_CONTEXT_PROPERTIES), types: ['Figure'] },
+  context: {
+    reads: evidenceReads(FIGURE_CONTEXT_PROPERTIES),
+    evidenceLists: FIGURE_CONTEXT_PROPERTIES,
+    resolve: (parent) => evidence(parent.props, FIGURE_CONTEXT_PROPERTIES),
+    types: ['Figure'],
+  },
   citation: {
     reads: ['title', 'publisher', 'published', 'url', 'retrieved', 'file'],
     resolve: (parent) => formatCitation(parent.props as unknown as CitableDocument),

@@ -7,6 +7,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { EVIDENCE_PROPERTIES } from '../model/evidence';
 import { RELATIONSHIP_TYPES, type RelationshipDefinition } from '../model/relationship-types';
 import { COMPUTED_ENTITY_FIELDS, evidenceReads } from './computed-fields';
 import { RELATIONSHIP_FIELD_NAMES } from './relationship-fields';
@@ -14,7 +15,6 @@ import { RELATIONSHIP_FIELD_NAMES } from './relationship-fields';
 /** Relationship properties a client can ask for, by GraphQL field name. */
 const RELATIONSHIP_FIELD_KEYS: Record<string, string[]> = {
   id: ['seedKey'],
-  evidence: evidenceReads(),
   inferred: ['inferred'],
   inference: ['inference'],
   validFrom: ['validFrom'],
@@ -30,6 +30,13 @@ function collectFields(selectionSet: SelectionSetNode | undefined, fragments: Re
     else if (selection.kind === Kind.INLINE_FRAGMENT) collectFields(selection.selectionSet, fragments, into);
     else collectFields(fragments[selection.name.value]?.selectionSet, fragments, into);
   }
+}
+
+/** The names of the fields selected under one field node (fragments included). */
+function subfieldNames(info: GraphQLResolveInfo, field: FieldNode): string[] {
+  const fields: FieldNode[] = [];
+  collectFields(field.selectionSet, info.fragments, fields);
+  return fields.map((f) => f.name.value);
 }
 
 /** The fields selected under the current field, following `path` through nested fields (fragments included). */
@@ -51,7 +58,7 @@ export function selectedFields(info: GraphQLResolveInfo, path: string[] = []): F
 export function relationshipKeys(info: GraphQLResolveInfo, path: string[] = []): string[] {
   const keys = new Set<string>();
   for (const field of selectedFields(info, path)) {
-    const wanted = RELATIONSHIP_FIELD_KEYS[field.name.value];
+    const wanted = field.name.value === 'evidence' ? evidenceReads(EVIDENCE_PROPERTIES, subfieldNames(info, field)) : RELATIONSHIP_FIELD_KEYS[field.name.value];
     for (const key of wanted ?? []) keys.add(key);
   }
   return [...keys].sort();
@@ -81,7 +88,10 @@ export function entityKeys(info: GraphQLResolveInfo, path: string[] = []): strin
   const keys = new Set(['id']);
   for (const field of selectedFields(info, path)) {
     const name = field.name.value;
-    const wanted = COMPUTED_ENTITY_FIELDS[name]?.reads ?? (RELATIONSHIP_FIELD_NAMES.has(name) || !allowed.has(name) ? [] : [name]);
+    const computed = COMPUTED_ENTITY_FIELDS[name];
+    const wanted = computed?.evidenceLists
+      ? evidenceReads(computed.evidenceLists, subfieldNames(info, field))
+      : (computed?.reads ?? (RELATIONSHIP_FIELD_NAMES.has(name) || !allowed.has(name) ? [] : [name]));
     for (const key of wanted) keys.add(key);
   }
   return [...keys].sort();

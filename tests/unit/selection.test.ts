@@ -31,18 +31,15 @@ describe('relationshipKeys', () => {
       attendances { role validFrom to { name } ... on Relationship { inferred evidence { quote document { id } } } }
     } } fragment Ev on Relationship { evidence { quote } }`);
     // Quotes alone do not need the documents' ids; asking for the document does.
-    // Evidence reads its five parallel lists, whichever of its fields are selected.
-    expect(relationshipKeys(info, ['partnership'])).toEqual(['evidenceDocs', 'evidenceEnds', 'evidencePositions', 'evidenceQuotes', 'evidenceStarts', 'kind']);
-    expect(relationshipKeys(info, ['attendances'])).toEqual([
-      'evidenceDocs',
-      'evidenceEnds',
-      'evidencePositions',
-      'evidenceQuotes',
-      'evidenceStarts',
-      'inferred',
-      'role',
-      'validFrom',
-    ]);
+    expect(relationshipKeys(info, ['partnership'])).toEqual(['evidenceQuotes', 'kind']);
+    expect(relationshipKeys(info, ['attendances'])).toEqual(['evidenceDocs', 'evidenceQuotes', 'inferred', 'role', 'validFrom']);
+  });
+
+  it('reads only the evidence lists the selected Evidence fields need, and always one that counts the items', () => {
+    expect(relationshipKeys(infoFor('{ x { evidence { position } } }'))).toEqual(['evidenceDocs', 'evidencePositions']);
+    expect(relationshipKeys(infoFor('{ x { evidence { __typename } } }'))).toEqual(['evidenceDocs']);
+    expect(relationshipKeys(infoFor('{ x { evidence { citation } } }'))).toEqual(['evidenceDocs', 'evidenceEnds', 'evidencePositions', 'evidenceStarts']);
+    expect(relationshipKeys(infoFor('{ x { evidence { quote start end } } }'))).toEqual(['evidenceEnds', 'evidenceQuotes', 'evidenceStarts']);
   });
 
   it('asks only for the seed key when the id and the ends are selected', () => {
@@ -55,18 +52,12 @@ describe('entityKeys', () => {
   it('maps selected Entity fields, of every fragment, to node properties, with the id always', () => {
     const info = infoFor(`{ x { to { type description ... on Organization { acronym category partners { nodes { kind } } } ...E } } }
       fragment E on Event { startDate evidence { quote } }`);
-    expect(entityKeys(info, ['to'])).toEqual([
-      'acronym',
-      'description',
-      'evidenceDocs',
-      'evidenceEnds',
-      'evidencePositions',
-      'evidenceQuotes',
-      'evidenceStarts',
-      'id',
-      'kind',
-      'startDate',
-    ]);
+    expect(entityKeys(info, ['to'])).toEqual(['acronym', 'description', 'evidenceQuotes', 'id', 'kind', 'startDate']);
+  });
+
+  it("reads a Figure's context from its own lists, as its evidence from the evidence lists", () => {
+    const info = infoFor('{ x { to { ... on Figure { context { quote } evidence { document { id } } } } } }');
+    expect(entityKeys(info, ['to'])).toEqual(['contextQuotes', 'evidenceDocs', 'id']);
   });
 
   it('takes nothing from a selection that is not an Entity field', () => {
