@@ -1,3 +1,4 @@
+import { limitHeapGrowth } from './app/heap-growth';
 import { describeRunningApp, startApp, stopGracefully } from './app/startup';
 import { loadEnv } from './config/env';
 import { reportFatal } from './errors/report';
@@ -5,6 +6,7 @@ import { reportFatal } from './errors/report';
 /** `npm start`: database up, schema applied, seed loaded into an empty graph, GraphQL served. */
 async function main(): Promise<void> {
   const env = loadEnv();
+  limitHeapGrowth(env.API_HEAP_GROWTH_PERCENT);
   const app = await startApp(env, (line) => console.log(line));
   console.log(`\n${describeRunningApp(env, app)}`);
   const shutdown = async (signal: string) => {

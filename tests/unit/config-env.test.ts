@@ -20,6 +20,12 @@ describe('loadEnv', () => {
     expect(loadEnv({ NEO4J_URI: 'neo4j://core1:7687' }).NEO4J_URI).toBe('neo4j://core1:7687');
   });
 
+  it("bounds the heap's growth by default, and takes 0 for V8's own choice", () => {
+    expect(loadEnv({}).API_HEAP_GROWTH_PERCENT).toBe(50);
+    expect(loadEnv({ API_HEAP_GROWTH_PERCENT: '0' }).API_HEAP_GROWTH_PERCENT).toBe(0);
+    expect(() => loadEnv({ API_HEAP_GROWTH_PERCENT: '-5' })).toThrow(/API_HEAP_GROWTH_PERCENT: must be a whole number of percent from 0 to 400 \(got "-5"\)/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadEnv({ PORT: '' }).PORT).toBe(4000);
   });
