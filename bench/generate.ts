@@ -24,7 +24,8 @@ export interface GeneratedSeed {
   relationships: number;
   documents: number;
   /** Ids the benchmark queries start from: the busiest actor, a quieter one, and a name to search for. */
-  probes: { hub: string; other: string; searchText: string };
+  /** `partners`, when set, is the actor partners' attendance asks about instead of the hub (see bench/run.ts). */
+  probes: { hub: string; other: string; searchText: string; partners?: string };
 }
 
 const KINDS = ['intergovernmental', 'company', 'university', 'foundation', 'research_centre', 'government_body', 'network'] as const;

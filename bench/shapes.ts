@@ -63,17 +63,18 @@ const neighbourhoodData = {
 /** The researcher queries the benchmark measures, aimed at the generated graph's probes. */
 export function shapes(probes: GeneratedSeed['probes']): Shape[] {
   const { hub, other, searchText } = probes;
+  const partnersActor = probes.partners ?? hub;
   return [
     {
       name: 'partners attendance',
-      graphql: `{ partnersAttendance(actorId: "${hub}") { partner { id name } partnership { kind evidence { quote } } attendances { role to { id name } evidence { quote } } } }`,
+      graphql: `{ partnersAttendance(actorId: "${partnersActor}") { partner { id name } partnership { kind evidence { quote } } attendances { role to { id name } evidence { quote } } } }`,
       cypher:
         'MATCH (a:Entity {id: $id})-[p:PARTNER_OF]-(partner) ' +
         'OPTIONAL MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) ' +
         // Each attendance's properties read as one map (a database hit each way), sent as a list (no keys to decode).
         'WITH partner, p, att {.role, .evidenceQuotes} AS am, e {.id, .name} AS em ' +
         'RETURN partner.id, partner.name, p.kind, p.evidenceQuotes, collect([am.role, em.id, em.name, am.evidenceQuotes]) AS attendances',
-      params: { id: hub },
+      params: { id: partnersActor },
       why: "an index seek on the actor, its partnerships expanded by type, and each partner's attendances expanded by type once; only the returned properties are read, each element's as one map projection, and the attendances go over the wire as lists (the driver decodes a key string per map entry)",
       sameData: {
         api: (d: any) =>
