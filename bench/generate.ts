@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** About 27 MB of generated relationships: well within a seed file's limit. */
+const RELATIONSHIPS_PER_FILE = 100_000;
+
 /** A small, fast, seedable PRNG (mulberry32), so that a seed always gives the same data. */
 export function prng(seed: number): () => number {
   let state = seed >>> 0;
@@ -251,7 +254,12 @@ export function generateSeed(options: { relationships: number; seed: number; dir
   const write = (file: string, value: unknown) => fs.writeFileSync(path.join(options.dir, file), JSON.stringify(value));
   write('documents.json', documents);
   write('layout.json', []);
-  write('relationships.json', relationships);
+  // A seed file may hold at most 50 MB (SEED_LIMITS.fileBytes): past 100,000 relationships the rest go to relationships/.
+  write('relationships.json', relationships.slice(0, RELATIONSHIPS_PER_FILE));
+  for (let start = RELATIONSHIPS_PER_FILE, part = 2; start < relationships.length; start += RELATIONSHIPS_PER_FILE, part++) {
+    fs.mkdirSync(path.join(options.dir, 'relationships'), { recursive: true });
+    write(`relationships/part-${String(part).padStart(3, '0')}.json`, relationships.slice(start, start + RELATIONSHIPS_PER_FILE));
+  }
   write('figures.json', []);
   for (const [name, list] of Object.entries(entities)) write(`entities/${name}.json`, list);
 

@@ -96,13 +96,9 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
   }
 
   const entityDir = path.join(dir, 'entities');
-  const entityFiles = fs.existsSync(entityDir)
-    ? fs
-        .readdirSync(entityDir)
-        .filter((name) => name.endsWith('.json'))
-        .sort()
-        .map((name) => path.join(entityDir, name))
-    : [];
+  const entityFiles = jsonFilesIn(entityDir);
+  // A seed too large for one relationships.json (see SEED_LIMITS.fileBytes) may add relationships/*.json, read after it.
+  const relationshipFiles = jsonFilesIn(path.join(dir, 'relationships'));
   if (entityFiles.length === 0) problems.push({ file: display(entityDir), path: '', message: 'no entity files (*.json) found' });
 
   if (fs.existsSync(path.join(dir, 'furniture.json'))) {
@@ -131,13 +127,26 @@ export function readSeed(dir: string, displayRoot = path.dirname(dir)): { data: 
     documents: readArray(path.join(dir, 'documents.json'), documentSchema, true),
     layout: readArray(path.join(dir, 'layout.json'), layoutSchema, false) as Located<SeedLayout>[],
     entities: entityFiles.flatMap((file) => readArray(file, entitySchema, true)),
-    relationships: readArray(path.join(dir, 'relationships.json'), relationshipSchema, true),
+    relationships: [
+      ...readArray(path.join(dir, 'relationships.json'), relationshipSchema, relationshipFiles.length === 0),
+      ...relationshipFiles.flatMap((file) => readArray(file, relationshipSchema, true)),
+    ],
     figures: readArray(path.join(dir, 'figures.json'), figureSchema, false),
     claims: readArray(path.join(dir, 'claims.json'), claimSchema, false),
     corpus,
     invalidIds,
   };
   return { data, problems };
+}
+
+/** The JSON files directly in `dir`, sorted by name; none when it does not exist. */
+function jsonFilesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

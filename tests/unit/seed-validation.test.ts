@@ -129,6 +129,31 @@ describe('seed validation', () => {
     );
   });
 
+  it('reads relationships split over relationships/*.json as one list, and checks them across the files', () => {
+    const whole = prepareSeed(FIXTURE_SEED_DIR).rows;
+    const copy = new SeedCopy();
+    try {
+      const all = copy.read<Row[]>('relationships.json');
+      fs.mkdirSync(path.join(copy.dir, 'relationships'));
+      copy.writeRaw('relationships.json', JSON.stringify(all.slice(0, 2)));
+      copy.writeRaw('relationships/b.json', JSON.stringify(all.slice(5)));
+      copy.writeRaw('relationships/a.json', JSON.stringify(all.slice(2, 5)));
+      const split = prepareSeed(copy.dir).rows;
+      expect(split.relationships.map((r) => r.key)).toEqual(whole.relationships.map((r) => r.key));
+      expect(split.nodes).toEqual(whole.nodes);
+      // Without relationships.json the folder alone will do.
+      fs.rmSync(path.join(copy.dir, 'relationships.json'));
+      copy.writeRaw('relationships/0.json', JSON.stringify(all.slice(0, 2)));
+      expect(prepareSeed(copy.dir).rows.relationships).toHaveLength(whole.relationships.length);
+      // A relationship repeated in another file is a duplicate, named with both places.
+      copy.writeRaw('relationships/c.json', JSON.stringify([all[0]]));
+    } catch (error) {
+      copy.remove();
+      throw error;
+    }
+    expect(problemsOf(copy)).toMatch(/relationships\/c\.json \[0\]: duplicate relationship .* \(also at .*relationships\/0\.json \[0\]\)/);
+  });
+
   it('reports a duplicate id with both places', () => {
     const copy = new SeedCopy().edit<Row[]>('entities/people.json', (rows) => {
       rows.push({ ...rows[0]!, name: 'Another Name', aliases: [] });
