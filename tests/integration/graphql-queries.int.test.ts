@@ -93,8 +93,10 @@ describe('round trips (no N+1)', () => {
     const relationshipsSeen = (r: Json) => r.data.entities.edges.reduce((n: number, e: Json) => n + e.node.relationships.nodes.length, 0);
     expect(relationshipsSeen(large)).toBeGreaterThan((10 * relationshipsSeen(small)) / 2);
     // list + count, two levels of relationships, and the evidence documents at each level; a list holding the
-    // documents themselves primes the loader, so the larger answer may even cost fewer.
-    expect(small.trips).toBe(6);
+    // documents themselves primes the loader, so the larger answer may even cost fewer. The second level takes two
+    // batches here: an entity of the list is also a second-level one, and its relationships there are read with other
+    // evidence lists (documents only, not quotes), so the first level's load does not serve them from the cache.
+    expect(small.trips).toBe(7);
     expect(large.trips).toBeLessThanOrEqual(small.trips);
   });
 
