@@ -171,7 +171,10 @@ async function wipe(env: Env, uri: string): Promise<void> {
   const session = driver.session({ database: env.NEO4J_DATABASE });
   try {
     // The project's server ends a transaction after 120 s unless the client asks for longer; at 1M a wipe takes more.
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, { timeout: env.NEO4J_LOAD_TIMEOUT_MS });
+    // Relationships go first, so that no batch holds a hub's thousands of them (at 1M that overran the memory pool).
+    const timeout = { timeout: env.NEO4J_LOAD_TIMEOUT_MS };
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, timeout);
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, timeout);
   } finally {
     await session.close();
     await driver.close();
