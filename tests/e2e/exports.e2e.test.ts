@@ -104,6 +104,8 @@ describe('CSV for neo4j-admin database import', () => {
         `--relationships=${relationships}`,
         `--array-delimiter=${ARRAY_DELIMITER}`,
         '--multiline-fields=true',
+        // neo4j-admin writes its report to the working directory (the project's root) unless told otherwise.
+        `--report-file=${path.join(out, 'import.report')}`,
         'neo4j',
       ],
       { env: toolEnv, encoding: 'utf8', timeout: 180_000 },
