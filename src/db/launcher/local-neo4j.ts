@@ -238,6 +238,10 @@ export class LocalNeo4j {
       'dbms.security.auth_enabled=true',
       // Keeps a long or runaway query from holding the database; the API sets shorter per-query timeouts.
       'db.transaction.timeout=120s',
+      // Neo4j keeps two days of transaction logs by default, for backups the Community server cannot take: every reseed
+      // and every benchmark load added its size again (30 GB after a few million-relationship benchmark runs). Logs
+      // since the last checkpoint, which recovery needs, are kept whatever this says.
+      'db.tx_log.rotation.retention_policy=1G size',
       // Locked down for a server on a person's machine: no usage reports from the server or Browser, and cross-origin
       // HTTP requests only from the API's origin, so that no other web page open in the same browser can send Cypher to
       // it (Neo4j's default is any origin).
