@@ -11,6 +11,11 @@ export class ResultBudget {
 
   constructor(readonly max: number) {}
 
+  /** How many more records the request may read. */
+  get remaining(): number {
+    return Math.max(0, this.max - this.used);
+  }
+
   /** Counts `records` read; throws RESULT_LIMIT_EXCEEDED once the request has read more than `max`. */
   take(records: number): void {
     this.used += records;

@@ -5,7 +5,14 @@ import { QUERY_LIMITS } from './limits';
 import { propertiesOf, relationshipFromParts, toEntity, type EntityRecord, type RelationshipRecord } from './records';
 import { storedKeys } from './translate/projection';
 import { documentTexts, entitiesById } from './translate/entities-by-id';
-import { relationshipList, type RelationshipListRow, type RelationshipSpec } from './translate/relationship-list';
+import { entityWithPages, type EntityWithPagesRow, type PagePlan, type PageResult } from './translate/entity-with-pages';
+import {
+  relationshipList,
+  RELATIONSHIP_TUPLE_LENGTH,
+  type RelationshipListRow,
+  type RelationshipSpec,
+  type RelationshipTuple,
+} from './translate/relationship-list';
 
 interface RelationshipKey {
   entityId: string;
@@ -27,6 +34,12 @@ export interface Loaders {
   documentText: DataLoader<string, string>;
   /** What this request may still read; every loader and query counts the records it reads against it. */
   budget: ResultBudget;
+  /**
+   * What each selection of a relationship field asks for, worked out once per request: a nested field is resolved
+   * once per parent entity with the same field nodes and variables (see resolvers.ts). Keyed by the field nodes, then
+   * by the field's declaration.
+   */
+  specs: WeakMap<object, Map<object, RelationshipSpec>>;
 }
 
 const relationshipCacheKey = (key: RelationshipKey) => `${key.entityId}|${JSON.stringify(key.spec)}`;
@@ -56,14 +69,7 @@ export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.ma
         [...bySpec.values()].map(async ({ spec, ids }) => {
           const rows = await db.query<RelationshipListRow>(relationshipList(spec, [...ids]));
           budget.take(rows.reduce((n, row) => n + row.rels.length, 0));
-          for (const row of rows) {
-            // The query reads one more than a page, to tell whether more follow.
-            results.set(relationshipCacheKey({ entityId: row.id, spec }), {
-              items: row.rels.slice(0, spec.first).map((tuple) => relationshipOf(row.id, tuple, spec)),
-              hasMore: row.rels.length > spec.first,
-              total: row.total,
-            });
-          }
+          for (const row of rows) results.set(relationshipCacheKey({ entityId: row.id, spec }), pageFrom(row.id, row.rels, row.total, spec));
         }),
       );
       return keys.map((key) => results.get(relationshipCacheKey(key)) ?? { items: [], hasMore: false, total: 0 });
@@ -77,13 +83,49 @@ export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.ma
     return ids.map((id) => byId.get(id) ?? '');
   });
 
-  return { entity, relationships, documentText, budget };
+  return { entity, relationships, documentText, budget, specs: new WeakMap() };
+}
+
+/** A page of entity `id`'s relationships from the tuples read for it: the query reads one more, to tell whether more follow. */
+function pageFrom(id: string, tuples: readonly RelationshipTuple[], total: number | null, spec: RelationshipSpec): RelationshipPage {
+  return { items: tuples.slice(0, spec.first).map((tuple) => relationshipOf(id, tuple, spec)), hasMore: tuples.length > spec.first, total };
+}
+
+/**
+ * Reads an entity with the relationship pages `plans` ask for in one statement (see entity-pages.ts) and primes the
+ * request's loaders with the entity and each page, so that the fields' resolvers find them there. The records read
+ * count against the request's budget as the loaders' would: the pages, and the children of their items.
+ */
+export async function loadEntityWithPages(db: Database, loaders: Loaders, id: string, plans: readonly PagePlan[]): Promise<EntityRecord | null> {
+  const [row] = await db.query<EntityWithPagesRow>(entityWithPages(id, plans));
+  if (!row) {
+    loaders.entity.prime(id, null);
+    return null;
+  }
+  const pages: { entityId: string; spec: RelationshipSpec; page: RelationshipPage }[] = [];
+  const collect = (entityId: string, plans: readonly PagePlan[], results: readonly PageResult[]): void => {
+    plans.forEach((plan, i) => {
+      const result = results[i];
+      if (!result) return; // the entity's type has no such field
+      const [tuples, total] = result;
+      pages.push({ entityId, spec: plan.spec, page: pageFrom(entityId, tuples as unknown as RelationshipTuple[], total, plan.spec) });
+      if (plan.children.length === 0) return;
+      // The statement read the children of the one item past the page too; only the page's are kept.
+      for (const tuple of tuples.slice(0, plan.spec.first)) collect(tuple[1], plan.children, tuple.slice(RELATIONSHIP_TUPLE_LENGTH) as PageResult[]);
+    });
+  };
+  collect(id, plans, row.pages);
+  loaders.budget.take(1 + pages.reduce((n, { page }) => n + page.items.length + (page.hasMore ? 1 : 0), 0));
+  const entity = toEntity(row.node.labels, row.node.props);
+  loaders.entity.prime(id, entity);
+  for (const { entityId, spec, page } of pages) loaders.relationships.prime({ entityId, spec }, page);
+  return entity;
 }
 
 /** A relationship of entity `id` from relationshipList's tuple; the other end, when fetched, answers `from` or `to` directly. */
 function relationshipOf(
   id: string,
-  [outgoing, otherId, type, relId, props, otherLabels, otherValues]: RelationshipListRow['rels'][number],
+  [outgoing, otherId, type, relId, props, otherLabels, otherValues]: RelationshipTuple,
   spec: RelationshipSpec,
 ): RelationshipRecord {
   const properties = Array.isArray(props) ? propertiesOf(storedKeys(spec.keys ?? []), props) : props;

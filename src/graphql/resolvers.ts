@@ -1,32 +1,22 @@
-import { getArgumentValues, GraphQLScalarType, Kind, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { formatCitation, type CitableDocument } from '../model/citation';
 import { ENTITY_TYPES, type EntityType } from '../model/entity-types';
-import { isRelationshipType, type RelationshipType } from '../model/relationship-types';
-import { boundedInt, idArg, parseArgs, partialDateArg } from './args';
+import { boundedInt, entityTypes, idArg, optionalDate, parseArgs, relationshipTypes } from './args';
 import { COMPUTED_ENTITY_FIELDS, evidence, type EvidenceItem } from './computed-fields';
 import type { ApiContext } from './context';
+import { entityPagePlans } from './entity-pages';
 import { BadUserInputError, NotFoundError } from './errors';
+import { loadEntityWithPages } from './loaders';
 import * as queries from './queries';
 import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord } from './records';
-import { ENTITY_RELATIONSHIP_FIELDS, PAGE, relationshipFieldsOf, type RelationshipField } from './relationship-fields';
+import { relationshipFieldsOf, type RelationshipField } from './relationship-fields';
 import { entityByName, searchDocuments, searchEvidence, type EvidenceHit, type Passage, type SearchResult } from './evidence-search';
 import { afterOffset, connectionOf, pageOf } from './pagination';
-import { entityKeys, isSelected, mergeKeys, relationshipKeys, selectedFields } from './selection';
-import { NO_FILTERS, type RelationshipFilters, type RelationshipOrder, type RelationshipSpec } from './translate/relationship-list';
+import { requestSpecOf } from './relationship-spec';
+import { entityKeys, isSelected, mergeKeys, relationshipKeys } from './selection';
 
 type Resolver = (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => unknown;
-
-const optionalDate = partialDateArg.nullish().transform((v) => v ?? null);
-// GraphQL's enum already restricts these; checking against the model again keeps Cypher safe if the two drift.
-const relationshipTypes = z
-  .array(z.string().refine(isRelationshipType, { message: 'is not a relationship type of the model' }))
-  .nullish()
-  .transform((v) => (v && v.length > 0 ? (v as RelationshipType[]) : null));
-const entityTypes = z
-  .array(z.string())
-  .nullish()
-  .transform((v) => (v && v.length > 0 ? v.map(labelOfEnum) : null));
 
 const PartialDate = new GraphQLScalarType({
   name: 'PartialDate',
@@ -43,110 +33,10 @@ const PartialDate = new GraphQLScalarType({
   },
 });
 
-const pageArguments = {
-  first: boundedInt(1, PAGE.max).default(PAGE.default),
-  after: z.string().max(500).nullish(),
-};
-
-const relationshipFilterArguments = {
-  role: z.string().max(200).nullish(),
-  kind: z.string().max(200).nullish(),
-  title: z.string().max(200).nullish(),
-  inferred: z.boolean().nullish(),
-  document: z.string().max(200).nullish(),
-  from: optionalDate,
-  to: optionalDate,
-  orderBy: z.enum(['DEFAULT', 'NAME', 'DATE', 'DATE_DESC']).default('DEFAULT'),
-};
-
-/** The zod schema of a relationship field's arguments, from its declaration. */
-function argumentsSchemaOf(field: RelationshipField) {
-  return z.object({
-    ...(field.types ? {} : { types: relationshipTypes }),
-    ...(field.direction ? {} : { direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).default('BOTH') }),
-    ...(field.asOf ? { asOf: optionalDate } : {}),
-    ...(field.returns === 'relationships' ? relationshipFilterArguments : {}),
-    ...(field.returns !== 'end' ? pageArguments : {}),
-  });
-}
-
-// Built once per field: a zod object schema is costly to create (zod compiles a parser for it), and a nested field is
-// resolved once per parent entity, a hundred times in one request for a hundred partners.
-const argumentSchemas = new Map<RelationshipField, ReturnType<typeof argumentsSchemaOf>>();
-
-/** The zod schema of a relationship field's arguments, built once. */
-function argumentsOf(field: RelationshipField): ReturnType<typeof argumentsSchemaOf> {
-  let schema = argumentSchemas.get(field);
-  if (!schema) argumentSchemas.set(field, (schema = argumentsSchemaOf(field)));
-  return schema;
-}
-
-/** The properties a Relationship list field (the current one, or the one at `path`) needs of its other ends. */
-function endKeysOf(info: GraphQLResolveInfo, path: string[] = []): string[] | null {
-  const to = isSelected(info, [...path, 'to']);
-  const from = isSelected(info, [...path, 'from']);
-  if (!to && !from) return null;
-  return mergeKeys(to ? entityKeys(info, [...path, 'to']) : [], from ? entityKeys(info, [...path, 'from']) : []);
-}
-
-/** A connection's items are selected under `nodes` and under `edges { node }`: the union of both. */
-function itemPaths(path: string[]): string[][] {
-  return [
-    [...path, 'nodes'],
-    [...path, 'edges', 'node'],
-  ];
-}
-
-/** What a relationship field (the current one, or the one at `path`) loads, from its declaration, arguments and selection. */
-function specOf(field: RelationshipField, rawArgs: unknown, info: GraphQLResolveInfo, path: string[] = []): RelationshipSpec {
-  const args = parseArgs(argumentsOf(field), rawArgs) as Partial<RelationshipFilters> & {
-    types?: RelationshipType[] | null;
-    direction?: RelationshipSpec['direction'];
-    asOf?: string | null;
-    first?: number;
-    after?: string | null;
-    orderBy?: RelationshipOrder;
-  };
-  if (args.from && args.to && args.to < args.from.slice(0, args.to.length))
-    throw new BadUserInputError(`to ("${args.to}") is before from ("${args.from}")`, 'to');
-  const relationships = field.returns === 'relationships';
-  const connection = field.returns !== 'end';
-  const paths = connection ? itemPaths(path) : [path];
-  return {
-    types: field.types ? [...field.types] : (args.types ?? null),
-    direction: field.direction ?? args.direction ?? 'BOTH',
-    asOf: args.asOf ?? null,
-    filters: relationships
-      ? {
-          role: args.role ?? null,
-          kind: args.kind ?? null,
-          title: args.title ?? null,
-          inferred: args.inferred ?? null,
-          document: args.document ?? null,
-          from: args.from ?? null,
-          to: args.to ?? null,
-        }
-      : NO_FILTERS,
-    orderBy: args.orderBy ?? 'DEFAULT',
-    skip: afterOffset(args.after) + 1,
-    first: connection ? (args.first ?? PAGE.default) : 1,
-    count: connection && isSelected(info, [...path, 'totalCount']),
-    keys: relationships ? mergeKeys(...paths.map((p) => relationshipKeys(info, p))) : [],
-    endKeys: relationships ? mergeNullableKeys(paths.map((p) => endKeysOf(info, p))) : mergeKeys(...paths.map((p) => entityKeys(info, p))),
-    ...(field.endLabel ? { endLabel: field.endLabel } : {}),
-  };
-}
-
-/** The union of the keys of several selections; null when none selects the ends. */
-function mergeNullableKeys(lists: (string[] | null)[]): string[] | null {
-  const given = lists.filter((l): l is string[] => l !== null);
-  return given.length > 0 ? mergeKeys(...given) : null;
-}
-
 /** The resolver of a declared relationship field: a connection of relationships or of the entities at their other ends, or the one such entity. */
 function relationshipResolver(field: RelationshipField): Resolver {
   return async (parent, args, ctx, info) => {
-    const spec = specOf(field, args, info);
+    const spec = requestSpecOf(field, args, ctx, info);
     const page = await ctx.loaders.relationships.load({ entityId: parent.props.id, spec });
     const end = spec.direction === 'OUTGOING' ? 'to' : 'from';
     const items = field.returns === 'relationships' ? page.items : page.items.map((rel) => rel.ends![end]!);
@@ -162,24 +52,6 @@ function entityTypeResolvers(type: EntityType): Record<string, Resolver> {
     .map(([name, field]) => [name, field.resolve]);
   const related = Object.entries(relationshipFieldsOf(type)).map(([name, field]) => [name, relationshipResolver(field)]);
   return Object.fromEntries([...computed, ...related]);
-}
-
-/**
- * Starts loading a root entity's `relationships` together with the entity, since the load needs only its id; the
- * field's resolver then finds it in the request's loader, which saves a round trip on the API's most common query.
- */
-function prefetchRelationships(ctx: ApiContext, info: GraphQLResolveInfo, entityId: string): void {
-  const nodes = selectedFields(info).filter((field) => field.name.value === 'relationships');
-  // Two selections of the field (aliases) may differ in arguments; their own resolvers load them.
-  if (nodes.length !== 1) return;
-  let spec: RelationshipSpec;
-  try {
-    const field = (info.schema.getType('Entity') as GraphQLInterfaceType).getFields().relationships!;
-    spec = specOf(ENTITY_RELATIONSHIP_FIELDS.relationships, getArgumentValues(field, nodes[0]!, info.variableValues), info, ['relationships']);
-  } catch {
-    return; // the field's resolver reports bad arguments
-  }
-  ctx.loaders.relationships.load({ entityId, spec }).catch(() => undefined); // and failures
 }
 
 // The root fields' argument schemas, built once (see argumentsOf).
@@ -289,8 +161,9 @@ export const resolvers = {
   Query: {
     entity: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const { id } = parseArgs(entityArgs, args);
-      prefetchRelationships(ctx, info, id);
-      return ctx.loaders.entity.load(id);
+      // The entity and the relationship pages its selection asks for, nested ones included, in one statement.
+      const plans = entityPagePlans(info, ctx.loaders.budget.remaining - 1);
+      return plans.length > 0 ? loadEntityWithPages(ctx.db, ctx.loaders, id, plans) : ctx.loaders.entity.load(id);
     },
 
     entities: async (_root: unknown, args: unknown, ctx: ApiContext) => {

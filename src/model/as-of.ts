@@ -9,8 +9,10 @@ export function asOfParams(asOf: string | null | undefined): { asOfStart: string
 
 /**
  * A predicate keeping relationship `r` when valid at $asOfStart..$asOfEnd (undated facts are kept); just `true` without
- * an asOf, since Cypher would otherwise read both dates of every relationship to discard the test.
+ * an asOf, since Cypher would otherwise read both dates of every relationship to discard the test. A statement testing
+ * several dates names each pair's parameters with its own prefix.
  */
-export function asOfFilter(r: string, asOf: string | null | undefined): string {
-  return asOf ? `((${r}.validFromDay IS NULL OR ${r}.validFromDay <= $asOfEnd) AND (${r}.validToDay IS NULL OR ${r}.validToDay >= $asOfStart))` : 'true';
+export function asOfFilter(r: string, asOf: string | null | undefined, paramPrefix = ''): string {
+  const [start, end] = [`$${paramPrefix}asOfStart`, `$${paramPrefix}asOfEnd`];
+  return asOf ? `((${r}.validFromDay IS NULL OR ${r}.validFromDay <= ${end}) AND (${r}.validToDay IS NULL OR ${r}.validToDay >= ${start}))` : 'true';
 }

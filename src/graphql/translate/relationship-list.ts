@@ -61,6 +61,9 @@ export type RelationshipTuple = [
   otherValues: unknown[] | null,
 ];
 
+/** How many elements a RelationshipTuple has (entityWithPages appends its children's pages after them). */
+export const RELATIONSHIP_TUPLE_LENGTH = 7;
+
 /** One row per entity of relationshipList: a page of relationships (one more than asked when more follow), and the total. */
 export interface RelationshipListRow {
   id: string;
@@ -68,68 +71,115 @@ export interface RelationshipListRow {
   total: number | null;
 }
 
-/** The filter predicate on `r` for the filters given (each a parameter; property names are the model's). */
-function filterPredicate(filters: RelationshipFilters): string {
+/** The filter predicate on relationship `r` for the filters given (each a parameter named with `p`; property names are the model's). */
+function filterPredicate(filters: RelationshipFilters, r = 'r', p = ''): string {
   const parts: string[] = [];
-  for (const key of ['role', 'kind', 'title'] as const) if (filters[key] !== null) parts.push(`r.${key} = $${key}`);
-  if (filters.inferred !== null) parts.push('coalesce(r.inferred, false) = $inferred');
-  if (filters.document !== null) parts.push('$document IN r.evidenceDocs');
-  if (filters.from !== null) parts.push('coalesce(r.validToDay, r.validFromDay) >= $fromDay');
-  if (filters.to !== null) parts.push('coalesce(r.validFromDay, r.validToDay) <= $toDay');
+  for (const key of ['role', 'kind', 'title'] as const) if (filters[key] !== null) parts.push(`${r}.${key} = $${p}${key}`);
+  if (filters.inferred !== null) parts.push(`coalesce(${r}.inferred, false) = $${p}inferred`);
+  if (filters.document !== null) parts.push(`$${p}document IN ${r}.evidenceDocs`);
+  if (filters.from !== null) parts.push(`coalesce(${r}.validToDay, ${r}.validFromDay) >= $${p}fromDay`);
+  if (filters.to !== null) parts.push(`coalesce(${r}.validFromDay, ${r}.validToDay) <= $${p}toDay`);
   return parts.length > 0 ? parts.join(' AND ') : 'true';
 }
 
-function filterParams(filters: RelationshipFilters): Record<string, unknown> {
-  return {
+/** The parameters of one page's spec, each name prefixed with `p`. */
+function pageParams(spec: RelationshipSpec, p = ''): Record<string, unknown> {
+  const filters = spec.filters;
+  const params: Record<string, unknown> = {
+    skip: int(spec.skip),
+    first: int(spec.first),
+    ...(spec.asOf ? asOfParams(spec.asOf) : {}),
     ...Object.fromEntries((['role', 'kind', 'title', 'inferred', 'document'] as const).filter((k) => filters[k] !== null).map((k) => [k, filters[k]])),
     ...(filters.from !== null ? { fromDay: earliestDay(filters.from) } : {}),
     ...(filters.to !== null ? { toDay: latestDay(filters.to) } : {}),
   };
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [p + key, value]));
 }
 
 /**
- * The relationships of the entities `ids` that one spec asks for: one row per entity, one page of its relationships as a
- * list of tuples (the driver decodes a list of small lists several times faster than as many rows of maps), one more
- * than asked when more follow, and the count of all matches when asked. By default relationships are sorted by type,
- * then by their stated order or rank where the model has one, then by the other end's name and id, which are read once
- * for both the sorting and the answer.
+ * The variable and parameter names of one page in a statement: `n` the entity whose relationships are listed, `r` and
+ * `m` each relationship and its other end; a statement holding several pages gives each its own suffix.
  */
-export function relationshipList(spec: RelationshipSpec, ids: readonly string[]): CypherQuery {
+export interface PageNames {
+  n: string;
+  r: string;
+  m: string;
+  mId: string;
+  mName: string;
+  /** The prefix of the page's parameters. */
+  p: string;
+}
+
+/** The names of a statement of one page. */
+const SINGLE_PAGE: PageNames = { n: 'n', r: 'r', m: 'm', mId: 'mId', mName: 'mName', p: '' };
+
+/** The Cypher pieces of one page: the MATCH up to its ORDER BY, SKIP and LIMIT, the tuple of each row, the count. */
+export interface PageCypher {
+  /** Rows `r`, `m`, `mId`, `mName` of the page in order, one more than asked when more follow. */
+  rows: string;
+  /** The RelationshipTuple of a row, as a list of expressions. */
+  tuple: string[];
+  /** The count of every match, as an expression. */
+  count: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One page of the relationships of the entity bound to `v.n` that `spec` asks for: by default relationships are sorted by
+ * type, then by their stated order or rank where the model has one, then by the other end's name and id, which are read
+ * once for both the sorting and the answer.
+ */
+export function pageCypher(spec: RelationshipSpec, v: PageNames = SINGLE_PAGE): PageCypher {
+  const { n, r, m, mId, mName, p } = v;
   const types = spec.types && spec.types.length > 0 ? `:${typeAlternatives(spec.types)}` : '';
-  const m = spec.endLabel ? `(m:${label(spec.endLabel)})` : '(m)';
-  const pattern = spec.direction === 'OUTGOING' ? `(n)-[r${types}]->${m}` : spec.direction === 'INCOMING' ? `(n)<-[r${types}]-${m}` : `(n)-[r${types}]-${m}`;
+  const end = spec.endLabel ? `(${m}:${label(spec.endLabel)})` : `(${m})`;
+  const pattern =
+    spec.direction === 'OUTGOING'
+      ? `(${n})-[${r}${types}]->${end}`
+      : spec.direction === 'INCOMING'
+        ? `(${n})<-[${r}${types}]-${end}`
+        : `(${n})-[${r}${types}]-${end}`;
   const definitions = (spec.types ?? RELATIONSHIP_TYPE_NAMES).map((type) => RELATIONSHIP_TYPES[type] as RelationshipDefinition);
   const ranked = ['order', 'rank'].filter((key) => definitions.some((d) => d.properties && key in d.properties));
   const modelOrder = [
-    ...(definitions.length > 1 ? ['type(r)'] : []),
-    ...(ranked.length > 0 ? [`coalesce(${ranked.map((key) => `r.${key}`).join(', ')}, 0)`] : []),
+    ...(definitions.length > 1 ? [`type(${r})`] : []),
+    ...(ranked.length > 0 ? [`coalesce(${ranked.map((key) => `${r}.${key}`).join(', ')}, 0)`] : []),
   ];
   // Ties always end on the other end's name and id, then the relationship's own key, so that pages never overlap.
   const leading =
     spec.orderBy === 'NAME'
       ? []
       : spec.orderBy === 'DATE'
-        ? ["coalesce(r.validFromDay, r.validToDay, '9999-12-31')"]
+        ? [`coalesce(${r}.validFromDay, ${r}.validToDay, '9999-12-31')`]
         : spec.orderBy === 'DATE_DESC'
-          ? ["coalesce(r.validFromDay, r.validToDay, '0000-01-01') DESC"]
+          ? [`coalesce(${r}.validFromDay, ${r}.validToDay, '0000-01-01') DESC`]
           : modelOrder;
-  const sortKeys = [...leading, 'mName', 'mId', 'type(r)', 'coalesce(r.seedKey, elementId(r))'];
+  const sortKeys = [...leading, mName, mId, `type(${r})`, `coalesce(${r}.seedKey, elementId(${r}))`];
   // The other end's values in the order of spec.endKeys; its id and name were read for the order already.
-  const other = spec.endKeys ? ['labels(m)', propertyValues('m', spec.endKeys, { id: 'mId', name: 'mName' })] : ['null', 'null'];
-  const tuple = ['startNode(r) = n', 'mId', ...relationshipParts('r', spec.keys), ...other];
-  const where = `${asOfFilter('r', spec.asOf)} AND ${filterPredicate(spec.filters)}`;
+  const other = spec.endKeys ? [`labels(${m})`, propertyValues(m, spec.endKeys, { id: mId, name: mName })] : ['null', 'null'];
+  const where = `${asOfFilter(r, spec.asOf, p)} AND ${filterPredicate(spec.filters, r, p)}`;
+  return {
+    rows:
+      `MATCH ${pattern} WHERE ${where} ` +
+      `WITH ${r}, ${m}, ${m}.id AS ${mId}, ${m}.name AS ${mName} ORDER BY ${sortKeys.join(', ')} SKIP $${p}skip LIMIT $${p}first + 1`,
+    tuple: [`startNode(${r}) = ${n}`, mId, ...relationshipParts(r, spec.keys), ...other],
+    count: `COUNT { MATCH ${pattern} WHERE ${where} }`,
+    params: pageParams(spec, p),
+  };
+}
+
+/**
+ * The relationships of the entities `ids` that one spec asks for: one row per entity, one page of its relationships as a
+ * list of tuples (the driver decodes a list of small lists several times faster than as many rows of maps), one more
+ * than asked when more follow, and the count of all matches when asked (see pageCypher for the order).
+ */
+export function relationshipList(spec: RelationshipSpec, ids: readonly string[]): CypherQuery {
+  const page = pageCypher(spec);
   return {
     cypher:
       `UNWIND $ids AS id MATCH (n:${label(ENTITY_LABEL)} {id: id}) ` +
-      `CALL (n) { MATCH ${pattern} WHERE ${where} ` +
-      `WITH r, m, m.id AS mId, m.name AS mName ORDER BY ${sortKeys.join(', ')} SKIP $skip LIMIT $first + 1 RETURN collect([${tuple.join(', ')}]) AS rels } ` +
-      (spec.count ? `RETURN id, rels, COUNT { MATCH ${pattern} WHERE ${where} } AS total` : 'RETURN id, rels, null AS total'),
-    params: {
-      ids: [...ids],
-      skip: int(spec.skip),
-      first: int(spec.first),
-      ...(spec.asOf ? asOfParams(spec.asOf) : {}),
-      ...filterParams(spec.filters),
-    },
+      `CALL (n) { ${page.rows} RETURN collect([${page.tuple.join(', ')}]) AS rels } ` +
+      `RETURN id, rels, ${spec.count ? page.count : 'null'} AS total`,
+    params: { ids: [...ids], ...page.params },
   };
 }
