@@ -92,6 +92,16 @@ function endSelections(
   return { others: others.flatMap((end) => under(items, end)), parents: parents.flatMap((end) => under(items, end)) };
 }
 
+/**
+ * Each field node with the entity types for which it is the only node of its response key: for a type that two nodes
+ * of one key apply to (two fragments selecting the same field), graphql-js merges them, which is left to the resolvers.
+ */
+function soleSelections(fields: Map<string, SelectedField[]>): SelectedField[] {
+  return [...fields.values()].flatMap((selected) =>
+    selected.map(({ node, types }) => ({ node, types: types.filter((type) => selected.filter((other) => other.types.includes(type)).length === 1) })),
+  );
+}
+
 /** Adds `plans` to `into`, but not twice. */
 function addPlans(into: PagePlan[], plans: readonly PagePlan[]): void {
   for (const plan of plans) if (!into.some((known) => JSON.stringify(known) === JSON.stringify(plan))) into.push(plan);
@@ -102,10 +112,7 @@ function pagesOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): PagePla
   const fields = entityFields(info, nodes);
   if (!fields) return null;
   const plans: PagePlan[] = [];
-  for (const selected of fields.values()) {
-    // A response key selected twice (in two fragments, say) merges field nodes per type; left to the resolvers.
-    if (selected.length !== 1) continue;
-    const { node, types } = selected[0]!;
+  for (const { node, types } of soleSelections(fields)) {
     if (!RELATIONSHIP_FIELD_NAMES.has(node.name.value)) continue;
     // Types sharing a declaration share a spec: one page for all of them.
     const byDeclaration = new Map<RelationshipField, EntityType[]>();
@@ -130,7 +137,12 @@ function pagesOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): PagePla
         if (nested === null) return null;
         addPlans(children, nested);
       }
-      addPlans(plans, [{ spec, labels: declaring.length === ENTITY_TYPES.length ? null : declaring, children }]);
+      // Two types may declare the same field alike (an Organization's and a Person's participations): one page.
+      const alike = plans.find(
+        (plan) => plan.labels && JSON.stringify(plan.spec) === JSON.stringify(spec) && JSON.stringify(plan.children) === JSON.stringify(children),
+      );
+      if (alike) alike.labels = [...alike.labels!, ...declaring];
+      else addPlans(plans, [{ spec, labels: declaring.length === ENTITY_TYPES.length ? null : declaring, children }]);
       // Fields selected on the end that is this entity are this entity's pages.
       for (const ends of parents) {
         const own = pagesOf(info, ends);
@@ -142,19 +154,34 @@ function pagesOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): PagePla
   return plans;
 }
 
-/** The most relationships a set of pages can read: each page one more than asked, and its children for each. */
-export function mostRead(plans: readonly PagePlan[]): number {
-  return plans.reduce((sum, plan) => sum + (plan.spec.first + 1) * (1 + mostRead(plan.children)), 0);
-}
+/**
+ * The most pages one statement holds: Cypher plans a statement the first time it sees its text, and the time grows
+ * faster than its subqueries (21 pages took seconds, against the API's 5 s query timeout; the plan is cached after).
+ */
+export const MAX_PAGES = 8;
 
 /**
- * The pages a root entity field's query will ask for, nested as deep as it goes, so long as the most they can read
- * stays within `budget` records (else the first level only, or none); empty when the query selects no relationship
- * field, or one this cannot predict exactly, in which case the resolvers load what they need level by level.
+ * The pages a root entity field's query will ask for, nested as deep as it goes, taken breadth first while they are
+ * at most MAX_PAGES and the most they can read stays within `budget` records (a page reads at most one more than
+ * asked for each of its parent's); empty when the query selects no relationship field, or one this cannot predict
+ * exactly. The resolvers load whatever is left out, level by level, as before.
  */
 export function entityPagePlans(info: GraphQLResolveInfo, budget: number): PagePlan[] {
-  const plans = pagesOf(info, info.fieldNodes) ?? [];
-  if (mostRead(plans) <= budget) return plans;
-  const firstLevel = plans.map((plan) => ({ ...plan, children: [] }));
-  return mostRead(firstLevel) <= budget ? firstLevel : [];
+  const roots: PagePlan[] = [];
+  let queue = (pagesOf(info, info.fieldNodes) ?? []).map((plan) => ({ plan, into: roots, reads: plan.spec.first + 1 }));
+  let pages = 0;
+  let reads = 0;
+  while (queue.length > 0) {
+    const next: typeof queue = [];
+    for (const { plan, into, reads: most } of queue) {
+      if (pages >= MAX_PAGES || reads + most > budget) continue;
+      pages += 1;
+      reads += most;
+      const children: PagePlan[] = [];
+      into.push({ ...plan, children });
+      for (const child of plan.children) next.push({ plan: child, into: children, reads: most * (child.spec.first + 1) });
+    }
+    queue = next;
+  }
+  return roots;
 }

@@ -8,7 +8,7 @@ import { pageCypher, type PageNames, type RelationshipSpec, type RelationshipTup
 export interface PagePlan {
   spec: RelationshipSpec;
   /** The entity types whose field this page answers (the statement reads it only for them); null for every type. */
-  labels: readonly EntityType[] | null;
+  labels: EntityType[] | null;
   /** Pages of the other ends' relationships, read for each relationship of this page. */
   children: readonly PagePlan[];
 }
