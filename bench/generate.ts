@@ -31,6 +31,17 @@ export interface GeneratedSeed {
   probes: { hub: string; other: string; searchText: string; partners?: string };
 }
 
+/**
+ * An organization's name as a researcher might mistype it: its first word, "Organizaton" and its number. Organization
+ * 2 at the smaller scales; from 10,000 organizations on, one with a number of four digits or more, since the search
+ * reads "2" as a prefix too, which at 1M matches more than the 1,000 names the API's search accepts (it asks for a
+ * narrower query then, as it should).
+ */
+export function searchTextFor(nOrgs: number): string {
+  const number = nOrgs >= 10_000 ? Math.floor(nOrgs * 0.28) : 2;
+  return `${WORDS[(number - 1) % WORDS.length]} Organizaton ${number}`;
+}
+
 const KINDS = ['intergovernmental', 'company', 'university', 'foundation', 'research_centre', 'government_body', 'network'] as const;
 const WORDS = ['Learning', 'Education', 'Digital', 'Futures', 'Knowledge', 'Skills', 'Open', 'Global', 'Innovation', 'Teaching', 'Policy', 'Access'];
 const ROLES = ['participant', 'invited participant', 'representative', 'exhibitor', 'attendee'] as const;
@@ -269,6 +280,6 @@ export function generateSeed(options: { relationships: number; seed: number; dir
     entities: entityCount,
     relationships: relationships.length,
     documents: documents.length,
-    probes: { hub: org(0), other: org(Math.floor(nOrgs / 3)), searchText: `${WORDS[1]} Organizaton ${2}` },
+    probes: { hub: org(0), other: org(Math.floor(nOrgs / 3)), searchText: searchTextFor(nOrgs) },
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSeed } from '../../bench/generate';
+import { generateSeed, searchTextFor } from '../../bench/generate';
 import { prepareSeed } from '../../src/seed/load-seed';
 
 // The benchmark loads what its generator writes; a change of the seed format must not break it unnoticed.
@@ -16,5 +16,12 @@ describe("the benchmark's seed generator", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('searches for an organization the API can answer about at every scale', () => {
+    // Organization 2 up to 100k; at 1M (83,333 organizations) "2" as a prefix matched 1,854 names, over the API's 1,000.
+    expect(searchTextFor(833)).toBe('Education Organizaton 2');
+    expect(searchTextFor(8_333)).toBe('Education Organizaton 2');
+    expect(searchTextFor(83_333)).toBe('Knowledge Organizaton 23333');
   });
 });
