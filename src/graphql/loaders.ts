@@ -8,7 +8,8 @@ import { documentTexts, entitiesById } from './translate/entities-by-id';
 import { entityWithPages, type EntityWithPagesRow, type PagePlan, type PageResult } from './translate/entity-with-pages';
 import {
   relationshipList,
-  RELATIONSHIP_TUPLE_LENGTH,
+  expandTuple,
+  fixedTupleParts,
   type RelationshipListRow,
   type RelationshipSpec,
   type RelationshipTuple,
@@ -86,9 +87,19 @@ export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.ma
   return { entity, relationships, documentText, budget, specs: new WeakMap() };
 }
 
-/** A page of entity `id`'s relationships from the tuples read for it: the query reads one more, to tell whether more follow. */
-function pageFrom(id: string, tuples: readonly RelationshipTuple[], total: number | null, spec: RelationshipSpec): RelationshipPage {
-  return { items: tuples.slice(0, spec.first).map((tuple) => relationshipOf(id, tuple, spec)), hasMore: tuples.length > spec.first, total };
+/**
+ * A page of entity `id`'s relationships from the rows read for it (each with the parts of its tuple the spec does not
+ * fix, then, in entityWithPages's rows, the pages of its other end): the query reads one more, to tell whether more
+ * follow. `rests` gets what follows each row's tuple, for the rows of the page.
+ */
+function pageFrom(id: string, rows: readonly unknown[][], total: number | null, spec: RelationshipSpec, rests?: unknown[][]): RelationshipPage {
+  const fixed = fixedTupleParts(spec);
+  const items = rows.slice(0, spec.first).map((row) => {
+    const { tuple, rest } = expandTuple(fixed, row);
+    rests?.push(rest);
+    return relationshipOf(id, tuple, spec);
+  });
+  return { items, hasMore: rows.length > spec.first, total };
 }
 
 /**
@@ -102,20 +113,22 @@ export async function loadEntityWithPages(db: Database, loaders: Loaders, id: st
     loaders.entity.prime(id, null);
     return null;
   }
-  const pages: { entityId: string; spec: RelationshipSpec; page: RelationshipPage }[] = [];
+  const pages: { entityId: string; spec: RelationshipSpec; page: RelationshipPage; read: number }[] = [];
   const collect = (entityId: string, plans: readonly PagePlan[], results: readonly PageResult[]): void => {
     plans.forEach((plan, i) => {
       const result = results[i];
       if (!result) return; // the entity's type has no such field
-      const [tuples, total] = result;
-      pages.push({ entityId, spec: plan.spec, page: pageFrom(entityId, tuples as unknown as RelationshipTuple[], total, plan.spec) });
-      if (plan.children.length === 0) return;
+      const [rows, total] = result;
+      const rests: unknown[][] = [];
+      const page = pageFrom(entityId, rows, total, plan.spec, rests);
+      pages.push({ entityId, spec: plan.spec, page, read: rows.length });
       // The statement read the children of the one item past the page too; only the page's are kept.
-      for (const tuple of tuples.slice(0, plan.spec.first)) collect(tuple[1], plan.children, tuple.slice(RELATIONSHIP_TUPLE_LENGTH) as PageResult[]);
+      if (plan.children.length > 0)
+        page.items.forEach((rel, i) => collect(rel.fromId === entityId ? rel.toId : rel.fromId, plan.children, rests[i] as PageResult[]));
     });
   };
   collect(id, plans, row.pages);
-  loaders.budget.take(1 + pages.reduce((n, { page }) => n + page.items.length + (page.hasMore ? 1 : 0), 0));
+  loaders.budget.take(1 + pages.reduce((n, { read }) => n + read, 0));
   const entity = toEntity(row.node.labels, row.node.props);
   loaders.entity.prime(id, entity);
   for (const { entityId, spec, page } of pages) loaders.relationships.prime({ entityId, spec }, page);

@@ -26,18 +26,19 @@ describe('entityWithPages', () => {
   const partners: PagePlan = { spec: spec(), labels: null, children: [participations] };
 
   it('reads the entity and each page in one statement, a page of the other ends nested in each relationship', () => {
+    // Each row carries what its spec leaves open (fixedTupleParts), then the pages of its other end.
     const { cypher } = entityWithPages('org:ichei', [partners]);
     expect(cypher).toBe(
       'MATCH (n:Entity {id: $id}) RETURN {labels: labels(n), props: CASE WHEN n:Document THEN n {.' +
         cypher.split('THEN n {.')[1]!.split('}')[0] +
         '} ELSE properties(n) END} AS node, [' +
         '[COLLECT { MATCH (n)-[r0:PARTNER_OF]->(m0) WHERE true AND true ' +
-        'WITH r0, m0, m0.id AS mId0, m0.name AS mName0 ORDER BY mName0, mId0, type(r0), coalesce(r0.seedKey, elementId(r0)) SKIP $p0_skip LIMIT $p0_first + 1 ' +
-        'RETURN [startNode(r0) = n, mId0, type(r0), null, [], labels(m0), [mId0, mName0], ' +
+        'WITH r0, m0, m0.id AS mId0, m0.name AS mName0 ORDER BY mName0, mId0, coalesce(r0.seedKey, elementId(r0)) SKIP $p0_skip LIMIT $p0_first + 1 ' +
+        'RETURN [mId0, [mId0, mName0], ' +
         'CASE WHEN m0:Organization OR m0:Person THEN [COLLECT { MATCH (m0)-[r1:PARTICIPATED_IN]->(m1) ' +
         'WHERE ((r1.validFromDay IS NULL OR r1.validFromDay <= $p1_asOfEnd) AND (r1.validToDay IS NULL OR r1.validToDay >= $p1_asOfStart)) AND r1.role = $p1_role ' +
-        'WITH r1, m1, m1.id AS mId1, m1.name AS mName1 ORDER BY mName1, mId1, type(r1), coalesce(r1.seedKey, elementId(r1)) SKIP $p1_skip LIMIT $p1_first + 1 ' +
-        'RETURN [startNode(r1) = m0, mId1, type(r1), null, [], labels(m1), [mId1, mName1]] }, ' +
+        'WITH r1, m1, m1.id AS mId1, m1.name AS mName1 ORDER BY mName1, mId1, coalesce(r1.seedKey, elementId(r1)) SKIP $p1_skip LIMIT $p1_first + 1 ' +
+        'RETURN [mId1, labels(m1), [mId1, mName1]] }, ' +
         'COUNT { MATCH (m0)-[r1:PARTICIPATED_IN]->(m1) WHERE ((r1.validFromDay IS NULL OR r1.validFromDay <= $p1_asOfEnd) AND (r1.validToDay IS NULL OR r1.validToDay >= $p1_asOfStart)) AND r1.role = $p1_role }] END] }, null]' +
         '] AS pages',
     );

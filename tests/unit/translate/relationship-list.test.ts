@@ -1,4 +1,4 @@
-import { NO_FILTERS, relationshipList, type RelationshipSpec } from '../../../src/graphql/translate/relationship-list';
+import { expandTuple, fixedTupleParts, NO_FILTERS, relationshipList, type RelationshipSpec } from '../../../src/graphql/translate/relationship-list';
 
 // Checks the generated Cypher without a database, in the manner of @neo4j/graphql's TCK tests.
 
@@ -22,8 +22,8 @@ describe('relationshipList', () => {
     expect(cypher).toBe(
       'UNWIND $ids AS id MATCH (n:Entity {id: id}) ' +
         'CALL (n) { MATCH (n)-[r:PARTNER_OF]-(m) WHERE true AND true ' +
-        'WITH r, m, m.id AS mId, m.name AS mName ORDER BY mName, mId, type(r), coalesce(r.seedKey, elementId(r)) SKIP $skip LIMIT $first + 1 ' +
-        'RETURN collect([startNode(r) = n, mId, type(r), null, [r_map IN [r {.kind}] | [r_map.kind]][0], labels(m), [mId, mName]]) AS rels } ' +
+        'WITH r, m, m.id AS mId, m.name AS mName ORDER BY mName, mId, coalesce(r.seedKey, elementId(r)) SKIP $skip LIMIT $first + 1 ' +
+        'RETURN collect([startNode(r) = n, mId, [r_map IN [r {.kind}] | [r_map.kind]][0], [mId, mName]]) AS rels } ' +
         'RETURN id, rels, null AS total',
     );
     expect(params).toEqual({ ids: ['org:ichei', 'org:unesco'], skip: expect.objectContaining({ low: 0 }), first: expect.objectContaining({ low: 20 }) });
@@ -33,7 +33,25 @@ describe('relationshipList', () => {
     const { cypher } = relationshipList(spec({ types: ['HAS_THEME', 'AIMS_AT'], direction: 'OUTGOING', keys: ['seedKey', 'order'], endKeys: null }), ['x']);
     expect(cypher).toContain('MATCH (n)-[r:HAS_THEME|AIMS_AT]->(m)');
     expect(cypher).toContain('ORDER BY type(r), coalesce(r.order, 0), mName, mId, type(r)');
-    expect(cypher).toContain('coalesce(r.seedKey, elementId(r)), [r_map IN [r {.order}] | [r_map.order]][0], null, null]');
+    expect(cypher).toContain('collect([mId, type(r), coalesce(r.seedKey, elementId(r)), [r_map IN [r {.order}] | [r_map.order]][0]])');
+  });
+
+  it('leaves out of each row what the spec fixes, and expandTuple puts it back', () => {
+    // One type, one direction, the model's one label at the other end (PARTNER_OF joins organizations), no properties.
+    const fixedSpec = spec({ direction: 'OUTGOING', keys: [] });
+    expect(relationshipList(fixedSpec, ['x']).cypher).toContain('RETURN collect([mId, [mId, mName]]) AS rels');
+    const fixed = fixedTupleParts(fixedSpec);
+    expect(expandTuple(fixed, ['org:b', ['org:b', 'B'], 'child page'])).toEqual({
+      tuple: [true, 'org:b', 'PARTNER_OF', null, [], ['Organization'], ['org:b', 'B']],
+      rest: ['child page'],
+    });
+    // Several types or ends of several kinds: each row says which.
+    const open = spec({ types: ['PARTICIPATED_IN', 'ORGANIZED'], direction: 'BOTH', keys: null });
+    expect(fixedTupleParts(open).size).toBe(0);
+    expect(relationshipList(open, ['x']).cypher).toContain(
+      'collect([startNode(r) = n, mId, type(r), coalesce(r.seedKey, elementId(r)), properties(r), labels(m), [mId, mName]])',
+    );
+    expect([...fixedTupleParts(spec({ endKeys: null })).keys()].sort()).toEqual([2, 3, 5, 6]);
   });
 
   it('narrows the other end to a label when the field is typed narrower than the relationship type', () => {
