@@ -49,11 +49,15 @@ function entityFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): Ma
   return directives ? null : byKey;
 }
 
-/** The field nodes selected under `nodes` with the name `name`, grouped by response key (as graphql merges them). */
+/**
+ * The field nodes selected under `nodes` with the name `name`, grouped by response key (as graphql merges them); a
+ * selection with a directive is left out, and with it the pages below it, which its resolvers load if it is included.
+ */
 function subfields(nodes: readonly FieldNode[], name: string, info: GraphQLResolveInfo): FieldNode[][] {
   const byKey = new Map<string, FieldNode[]>();
   const visit = (selectionSet: SelectionSetNode | undefined): void => {
     for (const selection of selectionSet?.selections ?? []) {
+      if (selection.directives?.length) continue;
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value !== name) continue;
         const key = selection.alias?.value ?? selection.name.value;

@@ -137,6 +137,19 @@ describe('a root entity with nested relationship fields', () => {
     }
   });
 
+  it('leaves the pages under a field with a directive to its resolvers, which load them only when it is included', async () => {
+    const query = (include: boolean) =>
+      `{ entity(id: "org:ichei") { relationships(types: [PARTNER_OF], direction: OUTGOING) { nodes { type to @include(if: ${include}) { id ... on Organization { partners(first: 2) { totalCount } } } } } } }`;
+    const skipped = await probed(query(false));
+    expect(skipped.errors).toBeUndefined();
+    expect(skipped.statements).toBe(1);
+    expect(skipped.data.entity.relationships.nodes[0]).toEqual({ type: 'PARTNER_OF' });
+    const included = await probed(query(true));
+    expect(included.errors).toBeUndefined();
+    expect(included.statements).toBe(2);
+    expect(included.data.entity.relationships.nodes[0].to.partners.totalCount).toBeGreaterThan(0);
+  });
+
   it('reports bad arguments of a nested field on that field, and reads the rest in one statement', async () => {
     const { errors, statements } = await probed(
       '{ entity(id: "org:ichei") { name relationships(types: [PARTNER_OF], direction: OUTGOING) { nodes { to { ... on Organization { partners(first: 0) { totalCount } } } } } } }',
