@@ -38,18 +38,38 @@ interface Stats {
   p99: number;
   throughput: number;
   errors: number;
+  /** Each failure's message (cut to ERROR_MESSAGE_CHARS) and how many calls failed with it. */
+  errorKinds: Record<string, number>;
 }
 
-function stats(latencies: number[], wallMs: number, errors: number): Stats {
+/** Latencies, wall time and failures of one or more batches of calls. */
+interface Driven {
+  latencies: number[];
+  wallMs: number;
+  errorKinds: Record<string, number>;
+}
+
+const ERROR_MESSAGE_CHARS = 160;
+
+function stats({ latencies, wallMs, errorKinds }: Driven): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? 0;
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), throughput: (sorted.length / wallMs) * 1000, errors };
+  const errors = Object.values(errorKinds).reduce((sum, n) => sum + n, 0);
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), throughput: (sorted.length / wallMs) * 1000, errors, errorKinds };
 }
 
-/** Runs `total` calls with `concurrency` workers; returns each call's latency in ms and the wall time. */
-async function drive(concurrency: number, total: number, call: () => Promise<boolean>): Promise<{ latencies: number[]; wallMs: number; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
+/** Adds one batch's results to `into`, so that rounds of batches give one set of statistics. */
+function accumulate(into: Driven, batch: Driven): void {
+  into.latencies.push(...batch.latencies);
+  into.wallMs += batch.wallMs;
+  for (const [message, n] of Object.entries(batch.errorKinds)) into.errorKinds[message] = (into.errorKinds[message] ?? 0) + n;
+}
+
+const noRuns = (): Driven => ({ latencies: [], wallMs: 0, errorKinds: {} });
+
+/** Runs `total` calls with `concurrency` workers; returns each call's latency in ms, the wall time and why calls failed. */
+async function drive(concurrency: number, total: number, call: () => Promise<unknown>): Promise<Driven> {
+  const driven = noRuns();
   let next = 0;
   const began = performance.now();
   await Promise.all(
@@ -57,14 +77,19 @@ async function drive(concurrency: number, total: number, call: () => Promise<boo
       while (next < total) {
         next++;
         const t0 = performance.now();
-        const ok = await call().catch(() => false);
-        // A failed call is counted as an error, not as a (fast) latency.
-        if (ok) latencies.push(performance.now() - t0);
-        else errors++;
+        try {
+          await call();
+          driven.latencies.push(performance.now() - t0);
+        } catch (error) {
+          // A failed call is counted as an error, not as a (fast) latency; its message says which limit it met.
+          const message = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_MESSAGE_CHARS);
+          driven.errorKinds[message] = (driven.errorKinds[message] ?? 0) + 1;
+        }
       }
     }),
   );
-  return { latencies, wallMs: performance.now() - began, errors };
+  driven.wallMs = performance.now() - began;
+  return driven;
 }
 
 async function graphqlAnswer(port: number, query: string): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
@@ -76,9 +101,12 @@ async function graphqlAnswer(port: number, query: string): Promise<{ status: num
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[] } };
 }
 
-async function graphqlCall(port: number, query: string): Promise<boolean> {
+/** One request; throws, naming the status and the first error's code and message, unless it was answered without errors. */
+async function graphqlCall(port: number, query: string): Promise<void> {
   const { status, body } = await graphqlAnswer(port, query);
-  return status === 200 && !body.errors;
+  if (status === 200 && !body.errors) return;
+  const [first] = (body.errors ?? []) as { message?: string; extensions?: { code?: string } }[];
+  throw new Error(`HTTP ${status} ${first?.extensions?.code ?? ''}: ${first?.message ?? ''}`);
 }
 
 /**
@@ -96,13 +124,13 @@ const PEER_TARGET = 0.7;
 const CPU_TARGET = 1.5;
 
 /**
- * The most records partners' attendance may read in the benchmark: half the API's result limit. At 1M the busiest
- * organization under the limit itself (org:o8, close to 50,000 records, 0.6 s for the raw driver) could not be
- * served 32 at a time on two cores: the API's requests outlived its 15 s request timeout while they queued, and the
- * raw driver's 32 transactions overran Neo4j's 2.8 GB transaction memory (243 errors between them). The 100k hub's
- * answer (about 19,000 records) stays under it.
+ * The most records partners' attendance may read in the benchmark: a quarter of the API's result limit, what this
+ * 2-core machine serves 32 at a time well within the API's 15 s request timeout. At 1M, measured 32 at a time: an
+ * organization of 24,851 records failed (raw driver: transactions terminated, then the driver's waits for a
+ * connection read as an outage; API: requests queued past the timeout); one of 18,893 was served, the API's slowest
+ * in 12.5 s; one of 12,496 in 7.6 s. The default scale's hub reads fewer.
  */
-const PARTNERS_PROBE_RECORDS = QUERY_LIMITS.maxRecords / 2;
+const PARTNERS_PROBE_RECORDS = QUERY_LIMITS.maxRecords / 4;
 
 /**
  * The generated probes, plus the actor partners' attendance asks about when the hub's answer would read more than
@@ -350,29 +378,19 @@ async function main(): Promise<void> {
         shape.apiAmongRaw,
       );
       const apiCall = () => graphqlCall(API_PORT, shape.graphql);
-      const rawCall = async () => {
-        await rawDb.read(shape.cypher, shape.params);
-        return true;
-      };
+      const rawCall = () => rawDb.read(shape.cypher, shape.params);
       await drive(4, 20, apiCall);
       await drive(4, 20, rawCall);
       queryResults[shape.name] = {};
       for (const c of concurrencies) {
-        const apiRuns = { latencies: [] as number[], wallMs: 0, errors: 0 };
-        const rawRuns = { latencies: [] as number[], wallMs: 0, errors: 0 };
+        const apiRuns = noRuns();
+        const rawRuns = noRuns();
         for (let round = 0; round < rounds; round++) {
-          for (const [runs, call] of [
-            [apiRuns, apiCall],
-            [rawRuns, rawCall],
-          ] as const) {
-            const result = await drive(c, perBatch(c), call);
-            runs.latencies.push(...result.latencies);
-            runs.wallMs += result.wallMs;
-            runs.errors += result.errors;
-          }
+          accumulate(apiRuns, await drive(c, perBatch(c), apiCall));
+          accumulate(rawRuns, await drive(c, perBatch(c), rawCall));
         }
-        const apiStats = stats(apiRuns.latencies, apiRuns.wallMs, apiRuns.errors);
-        const rawStats = stats(rawRuns.latencies, rawRuns.wallMs, rawRuns.errors);
+        const apiStats = stats(apiRuns);
+        const rawStats = stats(rawRuns);
         totalErrors += apiStats.errors + rawStats.errors;
         const p50Ratio = apiStats.p50 / rawStats.p50;
         const addedP50Ms = apiStats.p50 - rawStats.p50;
@@ -398,26 +416,16 @@ async function main(): Promise<void> {
     const calls = {
       api: () => graphqlCall(API_PORT, nested.graphql),
       peer: () => graphqlCall(PEER_PORT, nested.peer),
-      raw: async () => {
-        await rawDb.read(nested.cypher, nested.params);
-        return true;
-      },
+      raw: () => rawDb.read(nested.cypher, nested.params),
     };
     for (const call of Object.values(calls)) await drive(4, 20, call);
     for (const c of concurrencies) {
-      const runs = { api: [] as number[], peer: [] as number[], raw: [] as number[] };
-      const wall = { api: 0, peer: 0, raw: 0 };
-      const errs = { api: 0, peer: 0, raw: 0 };
+      const runs = { api: noRuns(), peer: noRuns(), raw: noRuns() };
       for (let round = 0; round < rounds; round++) {
-        for (const key of ['api', 'peer', 'raw'] as const) {
-          const result = await drive(c, perBatch(c), calls[key]);
-          runs[key].push(...result.latencies);
-          wall[key] += result.wallMs;
-          errs[key] += result.errors;
-        }
+        for (const key of ['api', 'peer', 'raw'] as const) accumulate(runs[key], await drive(c, perBatch(c), calls[key]));
       }
-      const s = { api: stats(runs.api, wall.api, errs.api), peer: stats(runs.peer, wall.peer, errs.peer), raw: stats(runs.raw, wall.raw, errs.raw) };
-      totalErrors += errs.api + errs.peer + errs.raw;
+      const s = { api: stats(runs.api), peer: stats(runs.peer), raw: stats(runs.raw) };
+      totalErrors += s.api.errors + s.peer.errors + s.raw.errors;
       peerResults[`c${c}`] = { ...s, apiVsPeerP50: s.api.p50 / s.peer.p50 };
     }
     report.peer = peerResults;
@@ -427,9 +435,14 @@ async function main(): Promise<void> {
     const neo4jPid = ensured.source === 'local' ? localNeo4j(env).status().pid : undefined;
     const rawPids = neo4jPid ? { neo4j: neo4jPid } : {};
     const apiPids = { api: api.pid!, ...rawPids };
-    // A failed request costs less than an answered one, so failures count as errors here too.
+    // A failed request costs less than an answered one, so failures count as errors here too, with their messages.
+    const otherErrors: Driven = noRuns();
     const counted = (query: string) => async () => {
-      if (!(await graphqlCall(API_PORT, query))) totalErrors++;
+      await graphqlCall(API_PORT, query).catch((error: Error) => {
+        totalErrors++;
+        const message = error.message.slice(0, ERROR_MESSAGE_CHARS);
+        otherErrors.errorKinds[message] = (otherErrors.errorKinds[message] ?? 0) + 1;
+      });
     };
     const cpu: Record<string, { api: CpuPerRequest; raw: CpuPerRequest }> = {};
     const nestedShape = nested;
@@ -444,9 +457,11 @@ async function main(): Promise<void> {
       raw: await cpuPerRequest(() => rawDb.read('RETURN 1'), rawPids),
     };
     const emptyHttp = await drive(1, 200, () => graphqlCall(API_PORT, '{ __typename }'));
-    totalErrors += emptyHttp.errors;
+    const emptyStats = stats(emptyHttp);
+    totalErrors += emptyStats.errors;
+    accumulate(otherErrors, { ...emptyHttp, latencies: [] });
     report.cpu = cpu;
-    report.emptyRequestP50Ms = stats(emptyHttp.latencies, emptyHttp.wallMs, emptyHttp.errors).p50;
+    report.emptyRequestP50Ms = emptyStats.p50;
     log('CPU per request measured');
 
     // ---------- database hits: what the API sends versus the hand-written Cypher
@@ -457,7 +472,7 @@ async function main(): Promise<void> {
       {};
     const breakdown: Record<string, TimeBreakdown> = {};
     for (const shape of shapes(probes)) {
-      breakdown[shape.name] = await timeBreakdown(apollo, db, env.NEO4J_QUERY_TIMEOUT_MS, shape, 11, (query) => graphqlCall(API_PORT, query));
+      breakdown[shape.name] = await timeBreakdown(apollo, db, env.NEO4J_QUERY_TIMEOUT_MS, shape, 11, (query) => counted(query)());
       recording.statements.length = 0;
       const response = await apollo.executeOperation({ query: shape.graphql }, { contextValue: { db: recording, loaders: createLoaders(recording) } });
       const apiResponseBytes = response.body.kind === 'single' ? JSON.stringify(response.body.singleResult).length : 0;
@@ -474,7 +489,7 @@ async function main(): Promise<void> {
         rawResultBytes,
       };
     }
-    breakdown[nestedShape.name] = await timeBreakdown(apollo, db, env.NEO4J_QUERY_TIMEOUT_MS, nestedShape, 11, (query) => graphqlCall(API_PORT, query));
+    breakdown[nestedShape.name] = await timeBreakdown(apollo, db, env.NEO4J_QUERY_TIMEOUT_MS, nestedShape, 11, (query) => counted(query)());
     await apollo.stop();
     report.dbHits = dbHits;
     report.breakdown = breakdown;
@@ -491,6 +506,7 @@ async function main(): Promise<void> {
     // ---------- memory
     report.memory = { apiPeakRssMb: peakRssMb(api.pid!) };
     report.errors = totalErrors;
+    report.otherErrors = otherErrors.errorKinds;
     report.durationS = (Date.now() - began) / 1000;
     writeReports(report);
     log(`done in ${((Date.now() - began) / 1000).toFixed(0)} s; reports in reports/bench/`);
@@ -530,20 +546,25 @@ type Report = {
   breakdown: Record<string, TimeBreakdown>;
   executors: Record<string, ExecutorComparison>;
   errors: number;
+  /** Failures outside the measured batches (CPU per request, the time breakdown, the empty request), by message. */
+  otherErrors: Record<string, number>;
   durationS: number;
 };
 
-/** Where a run's failed requests were, by query, concurrency and side (empty when none failed there). */
+/** Where a run's failed requests were, by query, concurrency and side, and why (empty when none failed). */
 function errorSources(r: Report): string {
+  const why = (kinds: Record<string, number>) =>
+    Object.entries(kinds)
+      .map(([message, n]) => `${n} × "${message}"`)
+      .join(', ');
+  const where = (name: string, c: string, sides: Record<string, Stats>) =>
+    Object.entries(sides)
+      .filter(([, side]) => side.errors > 0)
+      .map(([side, { errors, errorKinds }]) => `${name} at ${c.slice(1)}, ${side}: ${errors} (${why(errorKinds)})`);
   const sources = [
-    ...Object.entries(r.queries).flatMap(([name, byConcurrency]) =>
-      Object.entries(byConcurrency).flatMap(([c, sides]) =>
-        (['api', 'raw'] as const).filter((side) => sides[side].errors > 0).map((side) => `${name} at ${c.slice(1)}, ${side}: ${sides[side].errors}`),
-      ),
-    ),
-    ...Object.entries(r.peer).flatMap(([c, sides]) =>
-      (['api', 'peer', 'raw'] as const).filter((side) => sides[side].errors > 0).map((side) => `nested at ${c.slice(1)}, ${side}: ${sides[side].errors}`),
-    ),
+    ...Object.entries(r.queries).flatMap(([name, byConcurrency]) => Object.entries(byConcurrency).flatMap(([c, { api, raw }]) => where(name, c, { api, raw }))),
+    ...Object.entries(r.peer).flatMap(([c, { api, peer, raw }]) => where('nested', c, { api, peer, raw })),
+    ...(Object.keys(r.otherErrors).length > 0 ? [`outside the measured batches: ${why(r.otherErrors)}`] : []),
   ];
   return sources.length > 0 ? ` (${sources.join('; ')})` : '';
 }
@@ -575,7 +596,7 @@ function renderMarkdown(r: Report): string {
     `Probes: the hub ${r.probes.hub}, another organization ${r.probes.other}` +
       (r.probes.partners
         ? `; partners' attendance asks about ${r.probes.partners}, the busiest organization whose answer reads at most ${PARTNERS_PROBE_RECORDS} records, ` +
-          `half the API's result limit (${QUERY_LIMITS.maxRecords}): at 1M an answer near the limit could not be served 32 at a time on 2 cores, by the API or the raw driver.`
+          `a quarter of the API's result limit (${QUERY_LIMITS.maxRecords}): at 1M an answer of 25,000 records could not be served 32 at a time on 2 cores, by the API or the raw driver.`
         : '.'),
     '',
     '| query | concurrency | API p50 / p95 / p99 | raw Cypher p50 / p95 / p99 | API / raw p50 | added p50 | API req/s | raw req/s | target met |',
