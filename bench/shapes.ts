@@ -71,7 +71,7 @@ export function shapes(probes: GeneratedSeed['probes']): Shape[] {
       cypher:
         'MATCH (a:Entity {id: $id})-[p:PARTNER_OF]-(partner) ' +
         'OPTIONAL MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) ' +
-        // Each attendance's properties read as one map (a database hit each way), sent as a list (no keys to decode).
+        // Each attendance's properties read as one map projection, sent as a list (no keys to decode).
         'WITH partner, p, att {.role, .evidenceQuotes} AS am, e {.id, .name} AS em ' +
         'RETURN partner.id, partner.name, p.kind, p.evidenceQuotes, collect([am.role, em.id, em.name, am.evidenceQuotes]) AS attendances',
       params: { id: partnersActor },
