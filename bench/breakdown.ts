@@ -54,6 +54,26 @@ export async function cpuPerRequest(call: () => Promise<unknown>, pids: { api?: 
   return { calls, api, neo4j, client, total: (api ?? 0) + (neo4j ?? 0) + client };
 }
 
+/**
+ * CPU per request of two ways to answer one question, measured in alternating windows (a, b, a, b, ...), each side's
+ * window with the median total kept: a burst of background work in one process (a JVM collection, a checkpoint)
+ * then lands in one window of one side, not in the only window of the side measured first.
+ */
+export async function cpuSideBySide(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  pids: { a: { api?: number; neo4j?: number }; b: { api?: number; neo4j?: number } },
+  rounds = 3,
+): Promise<{ a: CpuPerRequest; b: CpuPerRequest }> {
+  const windows: { a: CpuPerRequest[]; b: CpuPerRequest[] } = { a: [], b: [] };
+  for (let round = 0; round < rounds; round++) {
+    windows.a.push(await cpuPerRequest(a, pids.a, 1000));
+    windows.b.push(await cpuPerRequest(b, pids.b, 1000));
+  }
+  const median = (list: CpuPerRequest[]) => list.slice().sort((x, y) => x.total - y.total)[Math.floor(list.length / 2)]!;
+  return { a: median(windows.a), b: median(windows.b) };
+}
+
 /** A Database that measures how long at least one of its statements was running. */
 class StatementClock extends Database {
   busyMs = 0;

@@ -211,7 +211,8 @@ function renderBounds(r: Report): string[] {
     '',
     '## CPU per request',
     '',
-    'Each query sent one at a time for at least 1.5 s; the CPU each process used (from /proc), divided by the requests. ' +
+    'Each query sent one at a time, through the API and as a raw call in three alternating windows of at least 1 s each; ' +
+      "the CPU each process used (from /proc), divided by the requests, from each side's window with the median total. " +
       `With all ${cores} cores busy (concurrency 8 and 32), throughput cannot exceed ${cores} / total CPU per request, and p50 ` +
       'grows with the queue, so the ratio of the totals bounds the ratio of p50s there.',
     '',
@@ -243,7 +244,7 @@ function renderBounds(r: Report): string[] {
     const cpu = r.cpu[name];
     if (missed.length > 0 && cpu) {
       bounds.push(
-        `- **${name}, concurrency ${missed.map(([c]) => c.slice(1)).join(' and ')}** (${missed.map(([, q]) => `${f(q.p50Ratio, 2)}x`).join(', ')}): ` +
+        `- **${name}, concurrency ${listed(missed.map(([c]) => c.slice(1)))}** (${missed.map(([, q]) => `${f(q.p50Ratio, 2)}x`).join(', ')}): ` +
           `CPU-bound. A request through the API costs ${f(cpu.api.total, 2)} ms of CPU in all, a raw call ${f(cpu.raw.total, 2)} ms ` +
           `(${f(cpu.api.total / cpu.raw.total, 2)}x), so on ${cores} cores the API cannot pass ${f((cores * 1000) / cpu.api.total, 0)} req/s.`,
       );
@@ -256,7 +257,7 @@ function renderBounds(r: Report): string[] {
   const peerMissed = Object.entries(r.peer).filter(([, p]) => p.apiVsPeerP50 > PEER_TARGET);
   if (peerMissed.length > 0) {
     bounds.push(
-      `- **Nested query vs @neo4j/graphql, concurrency ${peerMissed.map(([c]) => c.slice(1)).join(' and ')}** ` +
+      `- **Nested query vs @neo4j/graphql, concurrency ${listed(peerMissed.map(([c]) => c.slice(1)))}** ` +
         `(${peerMissed.map(([, p]) => `${f(p.apiVsPeerP50, 2)}x`).join(', ')}): ` +
         (nestedTime?.statements === 1
           ? `the API reads it in one statement, as @neo4j/graphql does (the statement ${f(nestedTime.statementsMs)} ms against the ` +
@@ -294,6 +295,11 @@ function renderBounds(r: Report): string[] {
     '',
     'What was tried for each miss, measured, is in bench/README.md ("What bounds the misses" and "What changed to get here").',
   ];
+}
+
+/** Items as prose: "1", "8 and 32", "1, 8 and 32". */
+function listed(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Where a request's CPU goes, through the API and as a raw call, process by process. */

@@ -12,7 +12,7 @@ import { createLoaders } from '../src/graphql/loaders';
 import { PROJECT_ROOT } from '../src/project-root';
 import { loadRows, prepareSeed } from '../src/seed/load-seed';
 import { createApolloServer } from '../src/graphql/apollo';
-import { cpuPerRequest, timeBreakdown, type CpuPerRequest, type TimeBreakdown } from './breakdown';
+import { cpuSideBySide, timeBreakdown, type CpuPerRequest, type TimeBreakdown } from './breakdown';
 import { generateSeed, type GeneratedSeed } from './generate';
 import { perRowLoad, rawUnwindLoad } from './raw-loader';
 import { compareExecutors, type ExecutorComparison } from './executors';
@@ -416,16 +416,12 @@ async function main(): Promise<void> {
     };
     const cpu: Record<string, { api: CpuPerRequest; raw: CpuPerRequest }> = {};
     const nestedShape = nested;
-    for (const shape of [...shapes(probes), nestedShape]) {
-      cpu[shape.name] = {
-        api: await cpuPerRequest(counted(shape.graphql), apiPids),
-        raw: await cpuPerRequest(() => rawDb.read(shape.cypher, shape.params), rawPids),
-      };
-    }
-    cpu['empty request { __typename }'] = {
-      api: await cpuPerRequest(counted('{ __typename }'), apiPids),
-      raw: await cpuPerRequest(() => rawDb.read('RETURN 1'), rawPids),
+    const sideBySide = async (query: string, cypher: string, params: Params = {}) => {
+      const { a, b } = await cpuSideBySide(counted(query), () => rawDb.read(cypher, params), { a: apiPids, b: rawPids });
+      return { api: a, raw: b };
     };
+    for (const shape of [...shapes(probes), nestedShape]) cpu[shape.name] = await sideBySide(shape.graphql, shape.cypher, shape.params);
+    cpu['empty request { __typename }'] = await sideBySide('{ __typename }', 'RETURN 1');
     const emptyHttp = await drive(1, 200, () => graphqlCall(API_PORT, '{ __typename }'));
     const emptyStats = stats(emptyHttp);
     totalErrors += emptyStats.errors;

@@ -79,6 +79,15 @@ describe("the benchmark report's account of the misses", () => {
     expect(text).toContain('**GraphQL execution of partners attendance** (5.7 ms with graphql-jit, 20.8 ms with graphql-js');
   });
 
+  it('names the concurrencies at which the nested query missed its target against the peer, as prose', () => {
+    const report = reportMeetingEveryTarget();
+    const peer = (c: number, ratio: number) => ({ api: stats(ratio * c), peer: stats(c), raw: stats(c / 2), apiVsPeerP50: ratio });
+    report.peer = { c1: peer(1, 0.95), c8: peer(8, 1.1), c32: peer(32, 1.16) };
+    expect(bounds(report)).toContain('**Nested query vs @neo4j/graphql, concurrency 1, 8 and 32** (0.95x, 1.10x, 1.16x)');
+    report.peer = { c1: peer(1, 0.5), c8: peer(8, 1.1), c32: peer(32, 1.16) };
+    expect(bounds(report)).toContain('**Nested query vs @neo4j/graphql, concurrency 8 and 32** (1.10x, 1.16x)');
+  });
+
   it('lists failed requests by query, concurrency and side, with their messages, and those outside the batches', () => {
     const report = reportMeetingEveryTarget();
     report.queries['partners attendance']!.c32!.raw = stats(32, { 'The database did not answer within NEO4J_MAX_RETRY_MS': 19 });
