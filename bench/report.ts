@@ -7,6 +7,7 @@ import type { ExecutorComparison } from './executors';
 import type { GeneratedSeed } from './generate';
 import type { PageTimings } from './pages';
 import { CPU_TARGET, EXECUTION_TARGET_MS, PARTNERS_PROBE_RECORDS, PEER_TARGET } from './targets';
+import { renderTried } from './tried';
 
 // The benchmark's report: its JSON shape, and the Markdown that says which targets were met and what bounds the rest.
 
@@ -289,12 +290,7 @@ function renderBounds(r: Report): string[] {
         `(by default one per core, ${r.machine.cpus} here) such requests execute at once.`,
     );
   }
-  return [
-    ...lines,
-    ...(bounds.length > 0 ? bounds : ['Every target was met.']),
-    '',
-    'What was tried for each miss, measured, is in bench/README.md ("What bounds the misses" and "What changed to get here").',
-  ];
+  return [...lines, ...(bounds.length > 0 ? bounds : ['Every target was met.']), '', ...renderTried()];
 }
 
 /** Items as prose: "1", "8 and 32", "1, 8 and 32". */

@@ -20,8 +20,9 @@ export const EXECUTION_TARGET_MS = 5;
 
 /**
  * The most records partners' attendance may read in the benchmark: a quarter of the API's result limit, what this
- * 2-core machine serves 32 at a time well within the API's 15 s request timeout. Measured 32 at a time on the 1M
- * graph: an organization of 24,851 records failed (177 errors in one run, the API's requests queued past its timeout);
- * one of 18,893 was served, the API's slowest in 12.5 s; one of 12,496 in 7.6 s. The default scale's hub reads fewer.
+ * 2-core machine serves 32 at a time well within the 20 s after which the API closes a connection with no activity
+ * (API_REQUEST_TIMEOUT_MS + 5 s, src/http/server.ts). Measured 32 at a time on the 1M graph: an organization of 24,851
+ * records failed (177 errors in one run, the API's requests queued past that limit); one of 18,893 was served, the
+ * API's slowest in 12.5 s; one of 12,496 in 7.6 s. The default scale's hub reads fewer.
  */
 export const PARTNERS_PROBE_RECORDS = QUERY_LIMITS.maxRecords / 4;

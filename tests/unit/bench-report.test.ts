@@ -1,5 +1,6 @@
 import { renderMarkdown, type Report, type Stats } from '../../bench/report';
 import type { CpuPerRequest } from '../../bench/breakdown';
+import { TRIED } from '../../bench/tried';
 
 // The report is how a reader learns which targets a run missed and why: it must never call a missed target met.
 
@@ -86,6 +87,16 @@ describe("the benchmark report's account of the misses", () => {
     expect(bounds(report)).toContain('**Nested query vs @neo4j/graphql, concurrency 1, 8 and 32** (0.95x, 1.10x, 1.16x)');
     report.peer = { c1: peer(1, 0.5), c8: peer(8, 1.1), c32: peer(32, 1.16) };
     expect(bounds(report)).toContain('**Nested query vs @neo4j/graphql, concurrency 8 and 32** (1.10x, 1.16x)');
+  });
+
+  it('says, after the misses, what was tried against each target that can be missed', () => {
+    const tried = renderMarkdown(reportMeetingEveryTarget()).split('## What was tried')[1]!;
+    for (const { target, attempts } of TRIED) {
+      expect(tried).toContain(`- **${target}**`);
+      expect(attempts.length).toBeGreaterThan(0);
+      for (const attempt of attempts) expect(tried).toContain(`  - ${attempt}`);
+    }
+    expect(TRIED.map((t) => t.target).join('\n')).toMatch(/concurrency 1[\s\S]*Concurrency 32[\s\S]*@neo4j\/graphql[\s\S]*execution/);
   });
 
   it('lists failed requests by query, concurrency and side, with their messages, and those outside the batches', () => {
