@@ -260,7 +260,7 @@ async function main(): Promise<void> {
       projectMs.push(performance.now() - t0);
       await wipe(env, ensured.uri);
       t0 = performance.now();
-      await rawUnwindLoad(db, rows);
+      await rawUnwindLoad(db, rows, env.NEO4J_LOAD_TIMEOUT_MS);
       rawMs.push(performance.now() - t0);
       log(`load round ${round + 1}: project ${projectMs.at(-1)!.toFixed(0)} ms, raw UNWIND ${rawMs.at(-1)!.toFixed(0)} ms`);
     }
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
     let t0 = performance.now();
     await perRowLoad(db, { nodes: sampleNodes, relationships: [] });
     const perRowNodeMs = performance.now() - t0;
-    await rawUnwindLoad(db, { nodes: rows.nodes, relationships: [] });
+    await rawUnwindLoad(db, { nodes: rows.nodes, relationships: [] }, env.NEO4J_LOAD_TIMEOUT_MS);
     const sampleRels = rows.relationships.slice(0, 500);
     t0 = performance.now();
     await perRowLoad(db, { nodes: [], relationships: sampleRels });
