@@ -33,7 +33,7 @@ export interface CpuPerRequest {
  * Runs `call` one at a time for at least `minMs` and 20 calls, and divides the CPU each process used by the number
  * of calls. On a machine whose cores are all busy, throughput cannot exceed cores / total CPU per request.
  */
-export async function cpuPerRequest(call: () => Promise<unknown>, pids: { api?: number; neo4j?: number }, minMs = 1500): Promise<CpuPerRequest> {
+async function cpuPerRequest(call: () => Promise<unknown>, pids: { api?: number; neo4j?: number }, minMs: number): Promise<CpuPerRequest> {
   const read = () => ({
     api: pids.api === undefined ? null : processCpuMs(pids.api),
     neo4j: pids.neo4j === undefined ? null : processCpuMs(pids.neo4j),
