@@ -16,7 +16,7 @@ describe('documentation of the model', () => {
   });
 
   it('the Browser style gives every label a colour and a caption', () => {
-    const grass = read('browser/style.grass');
+    const grass = read('neo4j-browser/style.grass');
     for (const label of ENTITY_TYPES) expect(grass).toMatch(new RegExp(`node\\.${label} \\{[^}]*color: #[0-9A-F]{6};[^}]*caption: `));
   });
 
@@ -26,7 +26,7 @@ describe('documentation of the model', () => {
   });
 
   it('the Browser guide is narrative beside runnable queries, and draws graphs for the relationship questions', () => {
-    const html = read('browser/guide.html');
+    const html = read('neo4j-browser/guide.html');
     const slides = html.split('<slide').slice(1);
     expect(slides.length).toBeGreaterThanOrEqual(10);
     // Each slide with a query explains it in a column beside it.

@@ -5,8 +5,11 @@ import { build, type BuildOptions } from 'esbuild';
 import { PROJECT_ROOT } from '../project-root';
 
 /** The workbench's sources, and where `npm start` builds them (git-ignored). */
-export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, 'web');
+export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, 'src', 'workbench', 'app');
 export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, '.web-dist');
+
+/** The queries the pages open with, shared with the server that sends their first answers. */
+const PAGE_QUERIES_FILE = path.join(PROJECT_ROOT, 'src', 'workbench', 'page-queries.ts');
 
 const STATIC_FILES = ['index.html', 'graphiql.html', 'style.css'];
 
@@ -22,7 +25,7 @@ export function readmeExamples(readme: string): { name: string; query: string }[
 }
 
 /** Neo4j Browser's style: the one definition of the graph's colours, which the network view reads too. */
-const STYLE_FILE = path.join(PROJECT_ROOT, 'browser', 'style.grass');
+const STYLE_FILE = path.join(PROJECT_ROOT, 'neo4j-browser', 'style.grass');
 
 /** The colours of a GraSS style sheet, by node label and by relationship type. */
 export function graphStyle(grass: string): { nodes: Record<string, string>; relationships: Record<string, string> } {
@@ -42,16 +45,17 @@ function sourceHash(): string {
     }
   };
   walk(WEB_SOURCE_DIR);
+  hash.update(fs.readFileSync(PAGE_QUERIES_FILE));
   hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'README.md')));
   hash.update(fs.readFileSync(STYLE_FILE));
   hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
   // How the bundles are built is part of what they are.
-  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'web', 'build-web.ts')));
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'workbench', 'build.ts')));
   return hash.digest('hex');
 }
 
 /**
- * Bundles the workbench (web/src, TypeScript, with GraphiQL and its styles from npm) into `outDir` with esbuild, unless
+ * Bundles the workbench (src/workbench/app, TypeScript, with GraphiQL and its styles from npm) into `outDir` with esbuild, unless
  * the sources are unchanged since the last build; every script, style and font ends up in the bundle, so the pages
  * load nothing from elsewhere. Returns the folder.
  */
@@ -78,12 +82,12 @@ export async function ensureWebBuilt(outDir: string = WEB_BUILD_DIR): Promise<{ 
     // paths views. GraphiQL stays one file: split, its editors load late and a quick first click on Run does nothing.
     const main = await build({
       ...common,
-      entryPoints: { main: path.join(WEB_SOURCE_DIR, 'src', 'main.ts'), 'layout-worker': path.join(WEB_SOURCE_DIR, 'src', 'layout-worker.ts') },
+      entryPoints: { main: path.join(WEB_SOURCE_DIR, 'main.ts'), 'layout-worker': path.join(WEB_SOURCE_DIR, 'layout-worker.ts') },
       splitting: true,
       chunkNames: 'chunk-[hash]',
       metafile: true,
     });
-    await build({ ...common, entryPoints: { graphiql: path.join(WEB_SOURCE_DIR, 'src', 'graphiql.ts') } });
+    await build({ ...common, entryPoints: { graphiql: path.join(WEB_SOURCE_DIR, 'graphiql.ts') } });
     for (const file of STATIC_FILES) fs.copyFileSync(path.join(WEB_SOURCE_DIR, file), path.join(staging, file === 'style.css' ? 'app/style.css' : file));
     // The chunks main.js imports are announced in the page, so that the browser fetches them with main.js, not after it.
     const mainOutput = Object.entries(main.metafile.outputs).find(([file]) => file.endsWith('/app/main.js'))![1];
