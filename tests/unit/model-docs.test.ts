@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ErrorCode } from '../../src/graphql/errors';
 import { ENTITY_TYPES } from '../../src/model/entity-types';
+import { EVIDENCE_POSITION_DESCRIPTIONS } from '../../src/model/evidence';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationship-types';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { guideSnippets } from '../helpers/browser-guide';
@@ -13,6 +14,14 @@ describe('documentation of the model', () => {
     const doc = read('schema/README.md');
     for (const label of ENTITY_TYPES) expect(doc).toContain(`| \`${label}\` |`);
     for (const type of RELATIONSHIP_TYPE_NAMES) expect(doc).toContain(`| \`${type}\` |`);
+  });
+
+  it("the API's EvidencePosition enum describes each position in the model's words", () => {
+    const sdl = read('schema/api.graphql');
+    const values = sdl.match(/enum EvidencePosition \{([^}]*)\}/)![1]!;
+    const described = [...values.matchAll(/"([^"]+)"\s+([A-Z]+)/g)].map(([, text, value]) => [value!.toLowerCase(), text]);
+    const expected = Object.entries(EVIDENCE_POSITION_DESCRIPTIONS).map(([position, text]) => [position, `${text[0]!.toUpperCase()}${text.slice(1)}.`]);
+    expect(described).toEqual(expected);
   });
 
   it('the Browser style gives every label a colour and a caption', () => {
