@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import neo4j from 'neo4j-driver';
 import { loadEnv, type Env } from '../src/config/env';
 import { databasePassword } from '../src/db/credentials';
@@ -17,7 +16,9 @@ import { generateSeed, type GeneratedSeed } from './generate';
 import { measureExecutors, measureInProcess } from './in-process';
 import { measureLoad, projectLoad, wipe, type LoadTarget } from './load';
 import { measureCpu, measurePeer, measureQueries, type Measuring } from './measure';
+import { parseOptions, type BenchOptions } from './options';
 import { timePages } from './pages';
+import { preflight } from './preflight-facts';
 import type { Report } from './report-contract';
 import { writeReports } from './report';
 import { API_PORT, peakRssMb, startServers } from './servers';
@@ -35,23 +36,6 @@ const BENCH_ENV: Record<string, string> = {
   NEO4J_HEAP: '4g',
   NEO4J_PAGECACHE: '2g',
 };
-
-/** The command line: the scale, the generator's seed and the rounds per measurement. */
-export interface BenchOptions {
-  relationships: number;
-  seed: number;
-  rounds: number;
-}
-
-function parseOptions(argv: string[]): BenchOptions {
-  const options = new Command()
-    .option('--relationships <n>', 'seed relationships to generate (10000, 100000, 1000000...)', '10000')
-    .option('--seed <n>', 'generator seed', '42')
-    .option('--rounds <n>', 'interleaved rounds per measurement', '3')
-    .parse(argv)
-    .opts<{ relationships: string; seed: string; rounds: string }>();
-  return { relationships: Number(options.relationships), seed: Number(options.seed), rounds: Number(options.rounds) };
-}
 
 /** A run in progress: its database, its settings, the servers it started and how it logs. */
 interface Run {
@@ -163,12 +147,14 @@ async function measure(run: Run): Promise<Report> {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv);
+  const { options, problems } = parseOptions(process.argv);
   const began = Date.now();
   const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0)}s] ${line}`);
   for (const [key, value] of Object.entries(BENCH_ENV)) if (!process.env[key]) process.env[key] = value;
   delete process.env.NEO4J_URI;
   const env = loadEnv();
+  // Before anything is generated or started: a run takes minutes, and what it lacks should stop it in seconds.
+  await preflight(options, problems, env, log);
   const ensured = await ensureDatabase(env, log);
   const run: Run = { options, env, ensured, db: openDatabase(env, ensured.uri), children: [], began, log };
   try {
