@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { extractText } from '../../src/ingest/extract-text';
+import { extractText } from '../../src/ingest/source/extract-text';
 import { IngestError } from '../../src/ingest/ingest-error';
-import { Gazetteer, linkMentions, sentences } from '../../src/ingest/link-mentions';
+import { Gazetteer } from '../../src/ingest/extractors/gazetteer';
+import { linkMentions } from '../../src/ingest/extractors/mentions';
+import { sentences } from '../../src/ingest/nlp/sentences';
 import { evaluateArticles, evaluateIngest, formatEvaluation } from '../../src/ingest/evaluate';
-import { analyse, knownEntities } from '../../src/ingest/ingest-file';
-import { readSource } from '../../src/ingest/read-source';
+import { analyse } from '../../src/ingest/pipeline/run';
+import { knownEntities } from '../../src/ingest/pipeline/read';
+import { readSource } from '../../src/ingest/source/read-source';
 import { PROJECT_ROOT } from '../../src/project-root';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest');

@@ -1,8 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
-import type { EvidencePosition, FurnitureKind } from '../model/evidence';
-import { normalizeWhitespace } from '../seed/corpus';
+import type { EvidencePosition, FurnitureKind } from '../../model/evidence';
+import { normalizeWhitespace } from '../../seed/corpus';
 import type { SourceFile } from './read-source';
 
 /** A region of the extracted text as the seed's layout.json marks it (body text is left unmarked). */
