@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLAIMABLE_PROPERTIES } from '../../model/claims';
@@ -9,7 +8,7 @@ import type { SeedDocument } from '../../seed/seed-schema';
 import type { KnownEntity } from '../extractors/gazetteer';
 import { IngestError } from '../ingest-error';
 import { ID_STOP_WORDS, slug } from '../slug';
-import { extractText, normalizeText, type ExtractedText } from '../source/extract-text';
+import { contentHash, extractText, type ExtractedText } from '../source/extract-text';
 import { readSource, type SourceFile } from '../source/read-source';
 
 /** What the person ingesting says about the source; each overrides what the page says about itself. */
@@ -33,11 +32,6 @@ export interface ReadArticle {
 
 /** Today's date, as the document entry records when the copy was retrieved. */
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** The SHA-256 of a text as the graph stores it (normalized), the same for a seed document and a draft. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(normalizeText(text)).digest('hex');
-}
 
 /**
  * Reads an article (text, Markdown or HTML): its text and regions, and its document entry from `options` and the page's

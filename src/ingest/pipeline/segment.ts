@@ -22,8 +22,9 @@ export function layoutOf(id: string, extracted: ExtractedText): SeedLayout[] {
  * its sentences with their tagged words.
  */
 export function segment(id: string, extracted: ExtractedText): IngestDocument {
+  const items = layoutOf(id, extracted);
   const corpus = new CorpusDocument(id, extracted.text);
-  for (const item of layoutOf(id, extracted)) {
+  for (const item of items) {
     const problem = corpus.addLayout(item);
     if (problem) throw new IngestError(`${id}: the ingester marked a region it cannot find again (${problem}).`, 'Please report this file.');
   }

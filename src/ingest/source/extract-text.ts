@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
@@ -292,4 +293,9 @@ export function extractText(source: SourceFile): ExtractedText {
     return { ...extracted, metadata: heading ? { title: normalizeWhitespace(heading.replace(/[*_`]/g, '')) } : {} };
   }
   return fromText(source.raw);
+}
+
+/** The SHA-256 of a text as the graph stores it (normalized), the same for a seed document and a draft. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalizeText(text)).digest('hex');
 }
