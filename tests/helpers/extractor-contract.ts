@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Gazetteer, RULE_EXTRACTORS, type Candidate, type Extractor, type IngestDocument, type KnownEntity } from '../../src/ingest/index';
+import { Gazetteer, EXTRACTORS, type Candidate, type Extractor, type IngestDocument, type KnownEntity } from '../../src/ingest/index';
 import { extract } from '../../src/ingest/pipeline/extract';
 import { knownEntities } from '../../src/ingest/pipeline/read';
 import { segment } from '../../src/ingest/pipeline/segment';
@@ -16,8 +16,8 @@ export function documentOf(text: string, id = 'doc:test'): IngestDocument {
 
 /** The rule extractors that run before `extractor` (whose candidates it sees), in their order. */
 export function extractorsBefore(extractor: Extractor): Extractor[] {
-  const at = RULE_EXTRACTORS.indexOf(extractor);
-  return at < 0 ? [...RULE_EXTRACTORS] : RULE_EXTRACTORS.slice(0, at);
+  const at = EXTRACTORS.indexOf(extractor);
+  return at < 0 ? [...EXTRACTORS] : EXTRACTORS.slice(0, at);
 }
 
 /** What `extractor` proposes for a text, after the rule extractors before it, and what they proposed. */

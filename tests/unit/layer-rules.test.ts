@@ -34,7 +34,7 @@ describe('the layer rules hold: lint fails when a layer imports what it must not
     [
       'the NLP service imports an extractor',
       'src/ingest/nlp/probe.ts',
-      "import { RULE_EXTRACTORS } from '../extractors/index';\nexport const probe = RULE_EXTRACTORS;\n",
+      "import { EXTRACTORS } from '../extractors/index';\nexport const probe = EXTRACTORS;\n",
     ],
   ])('%s', (_name, file, code) => {
     const { status, output } = lintAs(file, code);

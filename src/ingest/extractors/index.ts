@@ -26,7 +26,8 @@ export { Gazetteer, type KnownEntity } from './gazetteer';
 export type { Mention, MatchKind } from './mentions';
 
 /**
- * The rule extractors, in the order they run: each sees what those before it proposed (figures and relationships
- * need the names that mentions and entities found). A new extractor is added to a list like this one, not wired in.
+ * The extractors the pipeline runs unless given others, in their order: each sees what those before it proposed
+ * (figures, relationships and dates need the names that mentions and entities found). Today all are rule sets; a
+ * new extractor, rules or a model, is registered here (or in a list given to the pipeline), not wired in.
  */
-export const RULE_EXTRACTORS: readonly Extractor[] = [mentionExtractor, entityExtractor, figureExtractor, relationshipExtractor, dateExtractor];
+export const EXTRACTORS: readonly Extractor[] = [mentionExtractor, entityExtractor, figureExtractor, relationshipExtractor, dateExtractor];

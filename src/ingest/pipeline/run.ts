@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Extractor } from '../extractors/extractor';
 import { Gazetteer } from '../extractors/gazetteer';
-import { RULE_EXTRACTORS } from '../extractors/index';
+import { EXTRACTORS } from '../extractors/index';
 import type { ExtractedText } from '../source/extract-text';
 import { extract } from './extract';
 import { propose, type Draft } from './propose';
@@ -14,7 +14,7 @@ import { layoutOf, segment } from './segment';
  * each extractor in turn, resolve into proposals (mentions of known entities, new entities, relationships, figures,
  * claims); nothing in page furniture. No file is read or written (ingest-eval uses it too).
  */
-export function analyse(id: string, extracted: ExtractedText, gazetteer: Gazetteer, extractors: readonly Extractor[] = RULE_EXTRACTORS): Proposals {
+export function analyse(id: string, extracted: ExtractedText, gazetteer: Gazetteer, extractors: readonly Extractor[] = EXTRACTORS): Proposals {
   return resolve(extract(segment(id, extracted), gazetteer, extractors));
 }
 
@@ -29,7 +29,7 @@ export function proposeDraft(
   seedDir: string,
   draftsDir: string,
   out?: string,
-  extractors: readonly Extractor[] = RULE_EXTRACTORS,
+  extractors: readonly Extractor[] = EXTRACTORS,
 ): Draft {
   const { article, known } = readArticle(file, options, seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]);
   const id = article.document.id;

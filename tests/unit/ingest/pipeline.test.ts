@@ -1,7 +1,7 @@
 import { analyse } from '../../../src/ingest/pipeline/run';
 import { resolve } from '../../../src/ingest/pipeline/resolve';
 import { sentences } from '../../../src/ingest/nlp/sentences';
-import { Gazetteer, located, RULE_EXTRACTORS, type Extractor } from '../../../src/ingest/index';
+import { Gazetteer, located, EXTRACTORS, type Extractor } from '../../../src/ingest/index';
 import { extractText } from '../../../src/ingest/source/extract-text';
 import { describeExtractorContract, documentOf, runExtractor } from '../../helpers/extractor-contract';
 
@@ -45,13 +45,13 @@ describe('segmenting a document', () => {
 describe('the pipeline', () => {
   it('runs an extractor it is given after the rule extractors, and proposes what it finds', () => {
     const extracted = extractText({ file: 'test.txt', format: 'text', raw: `${TEXT}\n\nTeachers met under #Teachers2030.` });
-    const { entities } = analyse('doc:test', extracted, new Gazetteer([]), [...RULE_EXTRACTORS, hashtags]);
+    const { entities } = analyse('doc:test', extracted, new Gazetteer([]), [...EXTRACTORS, hashtags]);
     expect(entities.map((c) => c.entity.name)).toContain('Teachers2030');
     expect(analyse('doc:test', extracted, new Gazetteer([])).entities.map((c) => c.entity.name)).not.toContain('Teachers2030');
   });
 
   it("resolves a claim about a proposed entity into the entity's value, and keeps one candidate per entity", () => {
-    const { found, own } = runExtractor(RULE_EXTRACTORS.at(-1)!, TEXT);
+    const { found, own } = runExtractor(EXTRACTORS.at(-1)!, TEXT);
     const proposals = resolve([...found, ...own, ...found.filter((c) => c.kind === 'entity')]);
     const forum = proposals.entities.find((c) => c.entity.name === 'Global Teachers Forum')!;
     expect(forum.entity).toMatchObject({ startDate: '2019-03-04', endDate: '2019-03-08' });
