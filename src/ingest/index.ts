@@ -2,7 +2,5 @@
 export * from './extractors/index';
 export { analyse, proposeDraft } from './pipeline/run';
 export { knownEntities, type SourceOptions } from './pipeline/read';
-export type { Draft } from './pipeline/propose';
-export type { Proposals } from './pipeline/resolve';
 export { writeDraft } from './pipeline/write-draft';
 export { draftReport } from './pipeline/report';

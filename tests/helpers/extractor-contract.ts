@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Gazetteer, EXTRACTORS, type Candidate, type Extractor, type IngestDocument, type KnownEntity } from '../../src/ingest/index';
+import { Gazetteer, EXTRACTORS, knownEntities, type Candidate, type Extractor, type IngestDocument, type KnownEntity } from '../../src/ingest/index';
 import { extract } from '../../src/ingest/pipeline/extract';
-import { knownEntities } from '../../src/ingest/pipeline/read';
 import { segment } from '../../src/ingest/pipeline/segment';
 import { extractText } from '../../src/ingest/source/extract-text';
 import { PROJECT_ROOT } from '../../src/project-root';

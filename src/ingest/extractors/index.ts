@@ -5,25 +5,10 @@ import { figureExtractor } from './figures';
 import { mentionExtractor } from './mentions';
 import { relationshipExtractor } from './relationships';
 
-export type {
-  Candidate,
-  CandidateKind,
-  CandidateOf,
-  ClaimCandidate,
-  EntityCandidate,
-  ExtractionContext,
-  Extractor,
-  FigureCandidate,
-  IngestDocument,
-  LayoutRegion,
-  Located,
-  MentionCandidate,
-  RelationshipCandidate,
-  Sentence,
-} from './extractor';
-export { inFurniture, located, ofKind } from './extractor';
+// What a caller of the seam needs; the candidate types themselves are in ./extractor, where extractors import them.
+export type { Candidate, Extractor, IngestDocument } from './extractor';
+export { located, ofKind } from './extractor';
 export { Gazetteer, type KnownEntity } from './gazetteer';
-export type { Mention, MatchKind } from './mentions';
 
 /**
  * The extractors the pipeline runs unless given others, in their order: each sees what those before it proposed

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Gazetteer } from '../../../src/ingest/extractors/gazetteer';
 import { linkMentions, mentionExtractor } from '../../../src/ingest/extractors/mentions';
-import { knownEntities } from '../../../src/ingest/pipeline/read';
+import { knownEntities } from '../../../src/ingest/index';
 import { PROJECT_ROOT } from '../../../src/project-root';
 import { describeExtractorContract, runExtractor } from '../../helpers/extractor-contract';
 

@@ -1,8 +1,7 @@
 import { dateExtractor } from '../../../src/ingest/extractors/dates';
-import { analyse } from '../../../src/ingest/pipeline/run';
 import { resolve } from '../../../src/ingest/pipeline/resolve';
 import { sentences } from '../../../src/ingest/nlp/sentences';
-import { Gazetteer, located, EXTRACTORS, type Extractor } from '../../../src/ingest/index';
+import { analyse, Gazetteer, located, EXTRACTORS, type Extractor } from '../../../src/ingest/index';
 import { extractText } from '../../../src/ingest/source/extract-text';
 import { describeExtractorContract, documentOf, runExtractor } from '../../helpers/extractor-contract';
 

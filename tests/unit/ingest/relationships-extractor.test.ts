@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { relationshipExtractor } from '../../../src/ingest/extractors/relationships';
-import { ofKind } from '../../../src/ingest/index';
-import { knownEntities } from '../../../src/ingest/pipeline/read';
+import { knownEntities, ofKind } from '../../../src/ingest/index';
 import { PROJECT_ROOT } from '../../../src/project-root';
 import { describeExtractorContract, runExtractor } from '../../helpers/extractor-contract';
 
