@@ -106,7 +106,7 @@ export class RequestPlans {
   /** The plan of the field a resolver resolves. */
   ofInfo(info: GraphQLResolveInfo): FieldPlan {
     // One request runs one operation; a context reused for another starts afresh.
-    if (this.operation !== info.operation) {
+    if (!this.op || this.operation !== info.operation) {
       this.operation = info.operation;
       this.op = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
     }
