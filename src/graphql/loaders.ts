@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
 import { ResultBudget } from './budget';
 import { QUERY_LIMITS } from './limits';
+import { RequestPlans } from './plan/field-plan';
 import { propertiesOf, relationshipFromParts, toEntity, type EntityRecord, type RelationshipRecord } from './records';
 import { storedKeys } from './translate/projection';
 import { documentTexts, entitiesById } from './translate/entities-by-id';
@@ -35,12 +36,8 @@ export interface Loaders {
   documentText: DataLoader<string, string>;
   /** What this request may still read; every loader and query counts the records it reads against it. */
   budget: ResultBudget;
-  /**
-   * What each selection of a relationship field asks for, worked out once per request: a nested field is resolved
-   * once per parent entity with the same field nodes and variables (see resolvers.ts). Keyed by the field nodes, then
-   * by the field's declaration.
-   */
-  specs: WeakMap<object, Map<object, RelationshipSpec>>;
+  /** The plans of this request's fields (plan/): what each field's selection asks for, worked out once. */
+  plans: RequestPlans;
 }
 
 const relationshipCacheKey = (key: RelationshipKey) => `${key.entityId}|${JSON.stringify(key.spec)}`;
@@ -84,7 +81,7 @@ export function createLoaders(db: Database, maxRecords: number = QUERY_LIMITS.ma
     return ids.map((id) => byId.get(id) ?? '');
   });
 
-  return { entity, relationships, documentText, budget, specs: new WeakMap() };
+  return { entity, relationships, documentText, budget, plans: new RequestPlans() };
 }
 
 /**
@@ -103,7 +100,7 @@ function pageFrom(id: string, rows: readonly unknown[][], total: number | null, 
 }
 
 /**
- * Reads an entity with the relationship pages `plans` ask for in one statement (see entity-pages.ts) and primes the
+ * Reads an entity with the relationship pages `plans` ask for in one statement (see plan/pages.ts) and primes the
  * request's loaders with the entity and each page, so that the fields' resolvers find them there. The records read
  * count against the request's budget as the loaders' would: the pages, and the children of their items.
  */

@@ -6,7 +6,7 @@ import { BadUserInputError } from './errors';
 import type { ResultBudget } from './budget';
 import type { Loaders } from './loaders';
 import { propertiesOf, relationshipFromParts, toEntity, toRelationship, type EntityRecord, type RelationshipRecord, type RelationshipRow } from './records';
-import { mergeKeys } from './selection';
+import { mergeKeys } from './plan/keys';
 import { coParticipants as coParticipantsQuery } from './translate/co-participants';
 import { connections as connectionsQuery, type ConnectionsArgs } from './translate/connections';
 import { entityExists } from './translate/entities-by-id';

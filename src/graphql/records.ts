@@ -69,7 +69,7 @@ export function toRelationship(row: RelationshipRow, known: { from?: string; to?
   if (!isRelationshipType(row.type)) throw new Error(`Unknown relationship type ${row.type}`);
   // The properties object itself, as toEntity does (the model has no relationship property of these names).
   const record = row.props as RelationshipRecord;
-  // Empty only when the query did not select the id (selection.ts asks for seedKey when it does).
+  // Empty only when the query did not select the id (plan/keys.ts asks for seedKey when it does).
   record.id = row.id ?? '';
   record.type = row.type;
   record.fromId = row.from ?? known.from ?? '';

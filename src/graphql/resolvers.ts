@@ -5,7 +5,6 @@ import { ENTITY_TYPES, type EntityType } from '../model/entity-types';
 import { boundedInt, entityTypes, idArg, optionalDate, parseArgs, relationshipTypes } from './args';
 import { COMPUTED_ENTITY_FIELDS, evidence, type EvidenceItem } from './computed-fields';
 import type { ApiContext } from './context';
-import { entityPagePlans } from './entity-pages';
 import { BadUserInputError, NotFoundError } from './errors';
 import { loadEntityWithPages } from './loaders';
 import * as queries from './queries';
@@ -13,8 +12,9 @@ import { entityTypeEnum, labelOfEnum, type EntityRecord, type RelationshipRecord
 import { relationshipFieldsOf, type RelationshipField } from './relationship-fields';
 import { entityByName, searchDocuments, searchEvidence, type EvidenceHit, type Passage, type SearchResult } from './evidence-search';
 import { afterOffset, connectionOf, pageOf } from './pagination';
-import { requestSpecOf } from './relationship-spec';
-import { entityKeys, isSelected, mergeKeys, relationshipKeys } from './selection';
+import { entityKeysAt, mergeKeys, relationshipEndKeysAt, relationshipKeysAt } from './plan/keys';
+import { entityPagePlans } from './plan/pages';
+import { relationshipSpecOf } from './plan/relationship-spec';
 
 type Resolver = (parent: EntityRecord, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => unknown;
 
@@ -35,8 +35,9 @@ const PartialDate = new GraphQLScalarType({
 
 /** The resolver of a declared relationship field: a connection of relationships or of the entities at their other ends, or the one such entity. */
 function relationshipResolver(field: RelationshipField): Resolver {
-  return async (parent, args, ctx, info) => {
-    const spec = requestSpecOf(field, args, ctx, info);
+  return async (parent, _args, ctx, info) => {
+    // Graphql-js has checked the arguments against the SDL already: the plan reads them, with the selection, once.
+    const spec = relationshipSpecOf(ctx.loaders.plans.ofInfo(info), field, info.parentType.name);
     const page = await ctx.loaders.relationships.load({ entityId: parent.props.id, spec });
     const end = spec.direction === 'OUTGOING' ? 'to' : 'from';
     const items = field.returns === 'relationships' ? page.items : page.items.map((rel) => rel.ends![end]!);
@@ -60,39 +61,39 @@ const entitiesArgs = z.object({
   type: z.string().nullish(),
   country: idArg.nullish(),
   name: z.string().max(100, 'must be at most 100 characters').nullish(),
-  first: boundedInt(1, 100).default(20),
+  first: boundedInt(1, 100),
   after: z.string().max(500).nullish(),
 });
 const nameSearchArgs = z.object({
   query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   types: entityTypes,
-  first: boundedInt(1, 50).default(10),
+  first: boundedInt(1, 50),
   after: z.string().max(500).nullish(),
 });
 const entityByNameArgs = z.object({ name: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters') });
 const partnersAttendanceArgs = z.object({ actorId: idArg, asOf: optionalDate });
-const coParticipantsArgs = z.object({ actorId: idArg, first: boundedInt(1, 100).default(20), after: z.string().max(500).nullish() });
+const coParticipantsArgs = z.object({ actorId: idArg, first: boundedInt(1, 100), after: z.string().max(500).nullish() });
 const connectionsArgs = z.object({
   fromId: idArg,
   toId: idArg,
-  maxHops: boundedInt(1, 6).default(4),
-  first: boundedInt(1, 20).default(5),
+  maxHops: boundedInt(1, 6),
+  first: boundedInt(1, 20),
   after: z.string().max(500).nullish(),
   via: relationshipTypes,
 });
 const neighbourhoodArgs = z.object({
   id: idArg,
-  depth: boundedInt(1, 3).default(1),
+  depth: boundedInt(1, 3),
   types: relationshipTypes,
   asOf: optionalDate,
-  limit: boundedInt(1, 500).default(200),
+  limit: boundedInt(1, 500),
 });
 const relationshipArgs = z.object({ id: z.string().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters') });
 const timelineArgs = z.object({ id: idArg, from: optionalDate, to: optionalDate });
 
 const searchArgs = z.object({
   query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  first: boundedInt(1, 100).default(20),
+  first: boundedInt(1, 100),
   after: z.string().max(500).nullish(),
 });
 
@@ -162,7 +163,7 @@ export const resolvers = {
     entity: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const { id } = parseArgs(entityArgs, args);
       // The entity and the relationship pages its selection asks for, nested ones included, in one statement.
-      const plans = entityPagePlans(info, ctx.loaders.budget.remaining - 1);
+      const plans = entityPagePlans(ctx.loaders.plans.ofInfo(info), ctx.loaders.budget.remaining - 1);
       return plans.length > 0 ? loadEntityWithPages(ctx.db, ctx.loaders, id, plans) : ctx.loaders.entity.load(id);
     },
 
@@ -185,12 +186,7 @@ export const resolvers = {
 
     search: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(nameSearchArgs, args);
-      const keys = mergeKeys(
-        ...[
-          ['nodes', 'entity'],
-          ['edges', 'node', 'entity'],
-        ].map((path) => entityKeys(info, path)),
-      );
+      const keys = entityKeysAt(ctx.loaders.plans.ofInfo(info));
       const hits = await queries.search(ctx.db, ctx.loaders, { text: a.query, labels: a.types, keys });
       return pageOf(hits, a.first, a.after);
     },
@@ -214,12 +210,13 @@ export const resolvers = {
 
     partnersAttendance: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(partnersAttendanceArgs, args);
+      const plan = ctx.loaders.plans.ofInfo(info);
       const result = await queries.partnersAttendance(ctx.db, ctx.loaders.budget, a.actorId, a.asOf, {
         // Partners are sorted by name.
-        partner: mergeKeys(entityKeys(info, ['partner']), ['name']),
-        partnership: relationshipKeys(info, ['partnership']),
-        attendance: relationshipKeys(info, ['attendances']),
-        event: isSelected(info, ['attendances', 'to']) ? entityKeys(info, ['attendances', 'to']) : null,
+        partner: mergeKeys(entityKeysAt(plan, 'PartnerAttendance.partner'), ['name']),
+        partnership: relationshipKeysAt(plan, 'PartnerAttendance.partnership'),
+        attendance: relationshipKeysAt(plan, 'PartnerAttendance.attendances'),
+        event: relationshipEndKeysAt(plan, { at: 'PartnerAttendance.attendances', end: 'to' }),
       });
       if (!result) throw new NotFoundError('actor', a.actorId);
       return result;
@@ -228,17 +225,9 @@ export const resolvers = {
     coParticipants: async (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(coParticipantsArgs, args);
       const skip = afterOffset(a.after) + 1;
-      const paths = [['nodes'], ['edges', 'node']];
-      const result = await queries.coParticipants(
-        ctx.db,
-        ctx.loaders,
-        a.actorId,
-        { skip, first: a.first },
-        {
-          actor: mergeKeys(...paths.map((p) => entityKeys(info, [...p, 'actor']))),
-          event: mergeKeys(...paths.map((p) => entityKeys(info, [...p, 'events']))),
-        },
-      );
+      const plan = ctx.loaders.plans.ofInfo(info);
+      const keys = { actor: entityKeysAt(plan, 'CoParticipation.actor'), event: entityKeysAt(plan, 'CoParticipation.events') };
+      const result = await queries.coParticipants(ctx.db, ctx.loaders, a.actorId, { skip, first: a.first }, keys);
       if (!result) throw new NotFoundError('actor', a.actorId);
       return connectionOf(result.items, skip, result.hasMore, result.total);
     },
@@ -247,15 +236,7 @@ export const resolvers = {
       const a = parseArgs(connectionsArgs, args);
       if (a.fromId === a.toId) throw new BadUserInputError('fromId and toId must be different entities', 'toId');
       const skip = afterOffset(a.after) + 1;
-      const paths = [['nodes'], ['edges', 'node']];
-      // Every node of a path can appear in any of these places, so the keys are their union.
-      const nodeKeys = mergeKeys(
-        ...paths.flatMap((p) =>
-          [['nodes'], ['hops', 'from'], ['hops', 'to'], ['hops', 'relationship', 'from'], ['hops', 'relationship', 'to']].map((path) =>
-            entityKeys(info, [...p, ...path]),
-          ),
-        ),
-      );
+      const plan = ctx.loaders.plans.ofInfo(info);
       const result = await queries.connections(ctx.db, ctx.loaders, {
         fromId: a.fromId,
         toId: a.toId,
@@ -263,8 +244,9 @@ export const resolvers = {
         via: a.via,
         skip,
         first: a.first,
-        nodeKeys,
-        relationshipKeys: mergeKeys(...paths.map((p) => relationshipKeys(info, [...p, 'hops', 'relationship']))),
+        // Every node of a path can stand at any entity place of the answer (its hops' relationships' ends included).
+        nodeKeys: entityKeysAt(plan),
+        relationshipKeys: relationshipKeysAt(plan),
       });
       if ('missing' in result) throw new NotFoundError('entity', result.missing);
       return connectionOf(result.items, skip, result.hasMore, result.total);
@@ -273,8 +255,9 @@ export const resolvers = {
     neighbourhood: (_root: unknown, args: unknown, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const a = parseArgs(neighbourhoodArgs, args);
       // The centre's record answers `centre` and the first of `nodes`, which shows its name.
-      const centreKeys = mergeKeys(entityKeys(info, ['centre']), ['name']);
-      return queries.neighbourhood(ctx.db, ctx.loaders, { ...a, centreKeys, edgeKeys: relationshipKeys(info, ['edges']) });
+      const plan = ctx.loaders.plans.ofInfo(info);
+      const centreKeys = mergeKeys(entityKeysAt(plan, 'Neighbourhood.centre'), ['name']);
+      return queries.neighbourhood(ctx.db, ctx.loaders, { ...a, centreKeys, edgeKeys: relationshipKeysAt(plan, 'Neighbourhood.edges') });
     },
 
     relationship: (_root: unknown, args: unknown, ctx: ApiContext) => {

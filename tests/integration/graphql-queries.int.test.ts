@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { Database, type Params } from '../../src/db/database';
 import { createApolloServer } from '../../src/graphql/apollo';
 import type { ApiContext } from '../../src/graphql/context';
+import { MAX_ENUM_LIST } from '../../src/graphql/args';
 import { createLoaders } from '../../src/graphql/loaders';
 import { useTestGraph } from '../helpers/test-graph';
 
@@ -579,5 +580,50 @@ describe('the result budget', () => {
   it('lets the same request through with the default budget', async () => {
     const { errors } = await run('{ entities(first: 30) { edges { node { id relationships { nodes { id } } } } } }');
     expect(errors).toBeUndefined();
+  });
+});
+
+describe('lists of enum values sent by an attacker', () => {
+  // 8,000 valid relationship types, repeated: pasted into the Cypher text as sent, Neo4j took seconds to plan them.
+  const repeated = (types: string[], n = 8_000) => Array.from({ length: n }, (_, i) => types[i % types.length]!);
+  const timed = async (query: string, variables: Record<string, unknown>) => {
+    const started = Date.now();
+    const result = await run(query, variables);
+    return { ...result, ms: Date.now() - started };
+  };
+  const relationships =
+    'query($types: [RelationshipType!]) { entity(id: "org:ichei") { relationships(types: $types, first: 50) { totalCount nodes { type to { id } } } } }';
+
+  it('are answered within a second, deduplicated, as the list of each value once is', async () => {
+    const cases: [string, Record<string, unknown>, string[]][] = [
+      [relationships, { types: repeated(['PARTNER_OF', 'ORGANIZED', 'PARTICIPATED_IN']) }, ['PARTNER_OF', 'ORGANIZED', 'PARTICIPATED_IN']],
+      [
+        'query($via: [RelationshipType!]) { connections(fromId: "org:ichei", toId: "org:unesco", via: $via) { totalCount nodes { length } } }',
+        { via: repeated(['PARTNER_OF', 'PARTICIPATED_IN', 'ORGANIZED']) },
+        ['PARTNER_OF', 'PARTICIPATED_IN', 'ORGANIZED'],
+      ],
+      [
+        'query($types: [RelationshipType!]) { neighbourhood(id: "org:ichei", depth: 2, types: $types) { nodes { id } edges { type } } }',
+        { types: repeated(['PARTNER_OF', 'PARTICIPATED_IN']) },
+        ['PARTNER_OF', 'PARTICIPATED_IN'],
+      ],
+    ];
+    for (const [query, variables, once] of cases) {
+      // The list of each value once first: a fresh server plans any new statement slowly, abusive or not.
+      const expected = await run(query, { [Object.keys(variables)[0]!]: once });
+      const abusive = await timed(query, variables);
+      expect(abusive.errors).toBeUndefined();
+      expect(abusive.ms).toBeLessThan(1_000);
+      expect(abusive.data).toEqual(expected.data);
+    }
+    const answer = (await run(relationships, { types: ['PARTNER_OF', 'ORGANIZED', 'PARTICIPATED_IN'] })).data.entity.relationships;
+    expect(answer.totalCount).toBeGreaterThan(1);
+  });
+
+  it('are refused, naming the argument, when longer than MAX_ENUM_LIST', async () => {
+    const { errors, ms } = await timed(relationships, { types: repeated(['HELD_IN'], MAX_ENUM_LIST + 1) });
+    expect(ms).toBeLessThan(1_000);
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).toMatch(/types/);
   });
 });

@@ -1,20 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Kind } from 'graphql';
-import { classifyDriverError, type DriverErrorKind } from '../../db/driver-errors';
+import { classifyDriverError } from '../../db/driver-errors';
 import type { ApiContext } from '../context';
 
-/** What the HTTP layer logs and counts of a GraphQL request, filled in as Apollo handles it. */
-export interface RequestInfo {
-  /** The client's operation name, when it gave one. */
-  operationName?: string;
-  /** The first root field: a label from the schema's finite set, so that metrics stay bounded whatever clients send. */
-  rootField?: string;
-  /** The first error's code, when the answer has errors. */
-  errorCode?: string;
-  /** The kinds of the database errors met (unavailable, timeout, ...). */
-  databaseErrors: DriverErrorKind[];
-}
+// The type lives with the context that carries it, so that this plugin and the context do not import each other.
+export type { RequestInfo } from '../context';
 
 /** Fills the context's RequestInfo: the operation when it is resolved, errors as they are met and sent. */
 export function requestInfoPlugin(): ApolloServerPlugin<ApiContext> {

@@ -15,7 +15,7 @@ export function propertyMap(variable: string, keys: readonly string[]): string {
 
 /**
  * A node as `{labels, props}`, matching toEntity's input: all its properties (a Document's without its text), or only
- * `keys` (from selection.ts's entityKeys, allow-listed against the schema). `fixedLabel`, when the pattern and the model
+ * `keys` (from plan/keys.ts, allow-listed against the schema). `fixedLabel`, when the pattern and the model
  * fix it, saves reading the node's labels.
  */
 export function nodeProjection(n: string, keys: readonly string[] | null = null, fixedLabel: EntityType | null = null): string {

@@ -40,9 +40,9 @@ export interface RelationshipSpec {
   first: number;
   /** Whether to count every match (a connection's totalCount was selected). */
   count: boolean;
-  /** Relationship properties to fetch (see selection.ts); null for all of them. */
+  /** Relationship properties to fetch (see plan/keys.ts); null for all of them. */
   keys: string[] | null;
-  /** Properties of the other ends to fetch with them (see selection.ts), or null when the query does not select them. */
+  /** Properties of the other ends to fetch with them (see plan/keys.ts), or null when the query does not select them. */
   endKeys: string[] | null;
   /** Only relationships whose other end has this label (a field typed narrower than the model's relationship type). */
   endLabel?: EntityType;
