@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { ExitCode } from '../../src/errors/app-error';
 import { parseOptions } from '../../bench/options';
 import { diskNeeds, memoryNeed, preflightError, preflightProblems, type PreflightFacts } from '../../bench/preflight';
+import { PROJECT_ROOT } from '../../src/project-root';
 
 // The benchmark checks what it needs before it measures: a run that stops at its last step loses minutes of figures.
 // These are the rules, judged on facts as the machine would report them.
@@ -122,4 +125,19 @@ describe("the benchmark's command line", () => {
     ]);
     expect(parse('--seed', '1.5').problems).toEqual(['--seed must be a whole number (got "1.5")']);
   });
+});
+
+describe('npm run bench without Chromium', () => {
+  // The issue this guards against: the benchmark measured for minutes and then stopped on a missing Chromium.
+  it('stops before measuring, naming Chromium and what to do', () => {
+    const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'bench', 'run.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.status).not.toBe(0);
+    expect(result.stderr + result.stdout).toMatch(/nothing was measured[\s\S]*Chromium: not found \(\/nonexistent\)[\s\S]*CHROMIUM_PATH/);
+  }, 35_000);
 });
