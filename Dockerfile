@@ -8,7 +8,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY web ./web
 COPY README.md ./
 RUN npm run build && npm run build:web
 
@@ -28,10 +27,10 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY seed ./seed
-COPY browser ./browser
-COPY --from=browser /browser/browser ./neo4j-browser
+COPY neo4j-browser ./neo4j-browser
+COPY --from=browser /browser/browser ./neo4j-browser-app
 COPY --from=build /app/.web-dist ./web-dist
-ENV NEO4J_BROWSER_DIR=/app/neo4j-browser WEB_DIR=/app/web-dist
+ENV NEO4J_BROWSER_DIR=/app/neo4j-browser-app WEB_DIR=/app/web-dist
 USER node
 ENV HOST=0.0.0.0 PORT=4000
 EXPOSE 4000

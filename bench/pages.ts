@@ -11,7 +11,7 @@ export interface PageTimings {
   runs: number;
 }
 
-/** When the page marked its content painted (web/src/dom.ts markShown), in ms from the start of navigation. */
+/** When the page marked its content painted (src/workbench/app/dom.ts markShown), in ms from the start of navigation. */
 async function shownAt(page: Page, mark: string): Promise<number> {
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 60_000, polling: 50 });
   return page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, mark);

@@ -6,7 +6,7 @@ import neo4j from 'neo4j-driver';
 import { loadEnv, type Env } from '../src/config/env';
 import { databasePassword } from '../src/db/credentials';
 import { Database, openDatabase, type Params } from '../src/db/database';
-import { ensureDatabase, localNeo4j, stopDatabase } from '../src/db/ensure-database';
+import { ensureDatabase, localNeo4j, stopDatabase } from '../src/launcher/ensure-database';
 import { applyGraphSchema } from '../src/db/graph-schema';
 import { createLoaders } from '../src/graphql/loaders';
 import { PROJECT_ROOT } from '../src/project-root';

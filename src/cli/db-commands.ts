@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadEnv } from '../config/env';
-import { ensureDatabase, localNeo4j, stopDatabase } from '../db/ensure-database';
+import { ensureDatabase, localNeo4j, stopDatabase } from '../launcher/ensure-database';
 import { openDatabase } from '../db/database';
 
 /** Adds `db start`, `db stop` and `db status`. */

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { describeRunningApp, startApp, stopGracefully } from '../app/startup';
 import { loadEnv } from '../config/env';
 import { reportFatal } from '../errors/report';
-import { ensureWebBuilt } from '../web/build-web';
+import { ensureWebBuilt } from '../workbench/build';
 import { registerDbCommands } from './db-commands';
 import { registerExportCommands } from './export-commands';
 import { registerIngestCommands } from './ingest-commands';
@@ -19,7 +19,7 @@ registerExportCommands(program);
 registerIngestCommands(program);
 program
   .command('build-web')
-  .description('Build the workbench (web/) into .web-dist, as npm start does when its sources changed')
+  .description('Build the workbench (src/workbench/app) into .web-dist, as npm start does when its sources changed')
   .action(async () => {
     const { dir, built } = await ensureWebBuilt();
     console.log(built ? `Built the workbench into ${dir}` : `The workbench in ${dir} is up to date`);

@@ -51,7 +51,7 @@ export const envSchema = z.object({
   // sets it), and the Bolt address a web browser on this machine reaches the database at, when NEO4J_URI is another.
   NEO4J_BROWSER_DIR: z.string().min(1).optional(),
   NEO4J_BROWSER_BOLT_URI: neo4jUri.optional(),
-  // The built workbench to serve; unset, npm start builds web/ into .web-dist (the API container sets it to its build).
+  // The built workbench to serve; unset, npm start builds src/workbench/app into .web-dist (the API container sets it to its build).
   WEB_DIR: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),

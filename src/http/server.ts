@@ -23,7 +23,7 @@ import type { ApiContext } from '../graphql/context';
 import type { RequestInfo } from '../graphql/plugin/request-info';
 import { exportScope, ExportScopeError, exportStream } from '../export/export-graph';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../export/formats';
-import { registerBrowserRoutes, type BrowserApp } from './browser-routes';
+import { registerNeo4jBrowserRoutes, type BrowserApp } from './neo4j-browser-routes';
 import { registerWorkbenchRoutes, wantsPage, WORKBENCH_CSP, workbenchIndex, type PageAnswerer } from './workbench-routes';
 import { ApiMetrics } from './metrics';
 import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
@@ -43,7 +43,7 @@ export class PortInUseError extends AppError {
 }
 
 export interface ServerOptions {
-  /** The built workbench (src/web/build-web.ts) to serve at /, /entity/..., /document/..., /graphiql and /app/. */
+  /** The built workbench (src/workbench/build.ts) to serve at /, /entity/..., /document/..., /graphiql and /app/. */
   workbenchDir?: string;
   /** Neo4j Browser to serve under /browser/ (the local launcher unpacks it); without it only the guide and style. */
   browserApp?: BrowserApp;
@@ -235,7 +235,7 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
   // Prometheus metrics: requests and latency by route, operation and outcome, database errors, in flight, process.
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
-  registerBrowserRoutes(app, options.browserApp);
+  registerNeo4jBrowserRoutes(app, options.browserApp);
 
   return {
     apollo,

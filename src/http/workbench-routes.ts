@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageQuery, type PageQuery } from '../../web/src/page-queries';
+import { pageQuery, type PageQuery } from '../workbench/page-queries';
 
 // The workbench's pages reach only this origin; GraphiQL's editor sets inline styles.
 const DIRECTIVES = {
@@ -35,12 +35,12 @@ export function wantsPage(request: FastifyRequest): boolean {
 /** Runs a page's first query for the request that asked for the page: the GraphQL answer, or null to send none. */
 export type PageAnswerer = (query: PageQuery, request: FastifyRequest) => Promise<unknown>;
 
-/** The element the page reads its first answer from (web/src/page-answer.ts); `<` escaped so that no text ends it. */
+/** The element the page reads its first answer from (src/workbench/app/page-answer.ts); `<` escaped so that no text ends it. */
 const answerElement = (query: PageQuery, answer: unknown) =>
   `<script type="application/json" id="page-answer">${JSON.stringify({ ...query, answer }).replace(/</g, '\\u003c')}</script>\n`;
 
 /**
- * Sends `html`; for a page that opens with a query (web/src/page-queries.ts), everything but the end at once, then the
+ * Sends `html`; for a page that opens with a query (src/workbench/page-queries.ts), everything but the end at once, then the
  * query's answer and the end. The page's scripts load meanwhile, so the page starts with its data instead of asking
  * for it; if the query cannot be run, the page is sent without an answer and asks the API itself.
  */
@@ -63,7 +63,7 @@ function sendPage(html: Buffer, answer: PageAnswerer | undefined, request: Fasti
 }
 
 /**
- * The workbench (built by src/web/build-web.ts into `dir`): its pages at /, /entity/<id>, /document/<id> and /graphiql,
+ * The workbench (built by src/workbench/build.ts into `dir`): its pages at /, /entity/<id>, /document/<id> and /graphiql,
  * its bundles under /app/, all under a Content-Security-Policy that lets them reach only this origin. With `answer`,
  * entity and network pages arrive with their first query's answer.
  */

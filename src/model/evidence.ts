@@ -6,7 +6,7 @@ export const EVIDENCE_POSITIONS = ['masthead', 'headline', 'dateline', 'heading'
 
 export type EvidencePosition = (typeof EVIDENCE_POSITIONS)[number];
 
-/** What a position is, in words, for the API's enum and the data README. */
+/** What a position is, in words: the API's EvidencePosition enum carries these descriptions (checked by model-docs.test.ts). */
 export const EVIDENCE_POSITION_DESCRIPTIONS: Record<EvidencePosition, string> = {
   masthead: "the publisher's name and tagline above the article",
   headline: "the article's title",

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import jsonld from 'jsonld';
 import { openDatabase, type Database } from '../../src/db/database';
-import { localNeo4j } from '../../src/db/ensure-database';
+import { localNeo4j } from '../../src/launcher/ensure-database';
 import { exportScope, writeExport, writeRelease } from '../../src/export/export-graph';
 import { fingerprint, type GraphFingerprint } from '../../src/export/fingerprint';
 import { cypherScript } from '../../src/export/formats/cypher-script';

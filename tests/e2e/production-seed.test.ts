@@ -1,7 +1,7 @@
 import type { Database } from '../../src/db/database';
 import { EVIDENCE_POSITIONS } from '../../src/model/evidence';
 import { prepareSeed } from '../../src/seed/load-seed';
-import { handbookExamples } from '../../src/web/handbook';
+import { handbookExamples } from '../../src/workbench/handbook';
 import { startApi, type RunningApi } from '../helpers/api';
 import { guideSnippets } from '../helpers/browser-guide';
 import { PRODUCTION_SEED_DIR as SEED_DIR } from '../helpers/seed-fixture';

@@ -1,11 +1,11 @@
 import type { Database } from '../../src/db/database';
 import { createServer, type ApiServer } from '../../src/http/server';
 import { openTestDatabase } from './database';
-import { BROWSER_APP_DIR, NEO4J_LIB_DIR } from '../../src/db/ensure-database';
-import { ensureBrowserApp } from '../../src/db/launcher/browser-app';
-import { ensureNeo4jJars } from '../../src/db/launcher/maven-jars';
-import type { BrowserApp } from '../../src/http/browser-routes';
-import { ensureWebBuilt } from '../../src/web/build-web';
+import { BROWSER_APP_DIR, NEO4J_LIB_DIR } from '../../src/launcher/ensure-database';
+import { ensureBrowserApp } from '../../src/launcher/neo4j-browser-app';
+import { ensureNeo4jJars } from '../../src/launcher/maven-jars';
+import type { BrowserApp } from '../../src/http/neo4j-browser-routes';
+import { ensureWebBuilt } from '../../src/workbench/build';
 import { applyTestEnv } from './test-env';
 
 export interface RunningApi {

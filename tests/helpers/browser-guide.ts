@@ -4,7 +4,7 @@ import { PROJECT_ROOT } from '../../src/project-root';
 
 /** The runnable snippets of the Neo4j Browser guide, unescaped, in slide order. */
 export function guideSnippets(): string[] {
-  const html = fs.readFileSync(path.join(PROJECT_ROOT, 'browser', 'guide.html'), 'utf8');
+  const html = fs.readFileSync(path.join(PROJECT_ROOT, 'neo4j-browser', 'guide.html'), 'utf8');
   return [...html.matchAll(/<pre mode="cypher" class="[^"]*runnable[^"]*">([\s\S]*?)<\/pre>/g)].map((m) =>
     m[1]!
       .replace(/&lt;/g, '<')

@@ -1,4 +1,4 @@
-import { ensureDatabase } from '../../src/db/ensure-database';
+import { ensureDatabase } from '../../src/launcher/ensure-database';
 import { applyTestEnv } from './test-env';
 
 /**

@@ -1,4 +1,4 @@
-import { stopDatabase } from '../../src/db/ensure-database';
+import { stopDatabase } from '../../src/launcher/ensure-database';
 import { applyTestEnv } from './test-env';
 
 /** Stops the database only if the global setup started it, and only once. */

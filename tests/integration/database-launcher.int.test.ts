@@ -1,4 +1,4 @@
-import { localNeo4j, stopDatabase, ensureDatabase } from '../../src/db/ensure-database';
+import { localNeo4j, stopDatabase, ensureDatabase } from '../../src/launcher/ensure-database';
 import { applyTestEnv } from '../helpers/test-env';
 import { startApi } from '../helpers/api';
 import { openTestDatabase } from '../helpers/database';

@@ -2,7 +2,7 @@ import { buildASTSchema, parse } from 'graphql';
 import { queryCost } from '../../src/graphql/cost';
 import { QUERY_LIMITS } from '../../src/graphql/limits';
 import { loadTypeDefs } from '../../src/graphql/type-defs';
-import { handbookExamples } from '../../src/web/handbook';
+import { handbookExamples } from '../../src/workbench/handbook';
 
 const schema = buildASTSchema(loadTypeDefs());
 const cost = (query: string, variables: Record<string, unknown> = {}) => queryCost(schema, parse(query), undefined, variables);

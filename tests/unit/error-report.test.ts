@@ -1,7 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { ConfigError } from '../../src/config/env';
 import { classifyDriverError } from '../../src/db/driver-errors';
-import { LauncherError } from '../../src/db/launcher/launcher-error';
+import { LauncherError } from '../../src/launcher/launcher-error';
 import { ExitCode } from '../../src/errors/app-error';
 import { describeFatal } from '../../src/errors/report';
 import { SeedLoadError } from '../../src/seed/seed-load-error';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { marked, type Token, type Tokens } from 'marked';
-import { graphiqlTabs } from '../../src/web/build-web';
-import { handbookExamples, handbookPages, pageTokens } from '../../src/web/handbook';
+import { graphiqlTabs } from '../../src/workbench/build';
+import { handbookExamples, handbookPages, pageTokens } from '../../src/workbench/handbook';
 
 // The handbook (README.md and docs/) stays a handbook: a short front page that links every page, pages with a table
 // of contents, and no link that leads nowhere. Its GraphQL examples run in tests/e2e/production-seed.test.ts.

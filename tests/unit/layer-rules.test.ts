@@ -26,6 +26,21 @@ describe('the layer rules hold: lint fails when a layer imports what it must not
     ['the model imports the database layer', 'src/model/probe.ts', "import { Database } from '../db/database';\nexport const probe = Database;\n"],
     ['the model imports the project root', 'src/model/probe.ts', "import { PROJECT_ROOT } from '../project-root';\nexport const probe = PROJECT_ROOT;\n"],
     ['the ingester imports the database layer', 'src/ingest/probe.ts', "import { Database } from '../db/database';\nexport const probe = Database;\n"],
+    [
+      'the runtime database layer imports the launcher',
+      'src/db/probe.ts',
+      "import { localNeo4j } from '../launcher/ensure-database';\nexport const probe = localNeo4j;\n",
+    ],
+    [
+      'the workbench pages import the API',
+      'src/workbench/app/probe.ts',
+      "import { ErrorCode } from '../../graphql/errors';\nexport const probe = ErrorCode;\n",
+    ],
+    [
+      'the HTTP layer imports the workbench pages',
+      'src/http/probe.ts',
+      "import { networkPage } from '../workbench/app/network';\nexport const probe = networkPage;\n",
+    ],
   ])('%s', (_name, file, code) => {
     const { status, output } = lintAs(file, code);
     expect(status).toBe(1);
@@ -33,6 +48,12 @@ describe('the layer rules hold: lint fails when a layer imports what it must not
   });
 
   it('and passes an import the rules allow', () => {
+    for (const [file, code] of [
+      ['src/workbench/app/probe.ts', "import { networkArgs } from '../page-queries';\nexport const probe = networkArgs;\n"],
+      ['src/http/probe.ts', "import { pageQuery } from '../workbench/page-queries';\nexport const probe = pageQuery;\n"],
+    ] as const) {
+      expect(lintAs(file, code)).toEqual({ status: 0, output: '' });
+    }
     const { status, output } = lintAs('src/graphql/probe.ts', "import { ENTITY_TYPES } from '../model/entity-types';\nexport const probe = ENTITY_TYPES;\n");
     expect(output).toBe('');
     expect(status).toBe(0);

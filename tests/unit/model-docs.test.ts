@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ErrorCode } from '../../src/graphql/errors';
 import { ENTITY_TYPES } from '../../src/model/entity-types';
+import { EVIDENCE_POSITION_DESCRIPTIONS } from '../../src/model/evidence';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/model/relationship-types';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { guideSnippets } from '../helpers/browser-guide';
@@ -15,8 +16,16 @@ describe('documentation of the model', () => {
     for (const type of RELATIONSHIP_TYPE_NAMES) expect(doc).toContain(`| \`${type}\` |`);
   });
 
+  it("the API's EvidencePosition enum describes each position in the model's words", () => {
+    const sdl = read('schema/api.graphql');
+    const values = sdl.match(/enum EvidencePosition \{([^}]*)\}/)![1]!;
+    const described = [...values.matchAll(/"([^"]+)"\s+([A-Z]+)/g)].map(([, text, value]) => [value!.toLowerCase(), text]);
+    const expected = Object.entries(EVIDENCE_POSITION_DESCRIPTIONS).map(([position, text]) => [position, `${text[0]!.toUpperCase()}${text.slice(1)}.`]);
+    expect(described).toEqual(expected);
+  });
+
   it('the Browser style gives every label a colour and a caption', () => {
-    const grass = read('browser/style.grass');
+    const grass = read('neo4j-browser/style.grass');
     for (const label of ENTITY_TYPES) expect(grass).toMatch(new RegExp(`node\\.${label} \\{[^}]*color: #[0-9A-F]{6};[^}]*caption: `));
   });
 
@@ -26,7 +35,7 @@ describe('documentation of the model', () => {
   });
 
   it('the Browser guide is narrative beside runnable queries, and draws graphs for the relationship questions', () => {
-    const html = read('browser/guide.html');
+    const html = read('neo4j-browser/guide.html');
     const slides = html.split('<slide').slice(1);
     expect(slides.length).toBeGreaterThanOrEqual(10);
     // Each slide with a query explains it in a column beside it.

@@ -1,5 +1,5 @@
 import { pageAnswer } from './page-answer';
-import { NEIGHBOURHOOD_QUERY, type NetworkArgs } from './page-queries';
+import { NEIGHBOURHOOD_QUERY, type NetworkArgs } from '../page-queries';
 
 // What the network view draws, fetched apart from the view so that the query runs (or its answer arrives with the
 // page) while Cytoscape.js still loads.
@@ -25,7 +25,7 @@ export interface Neighbourhood {
   edges: GraphEdge[];
 }
 
-/** The colours of browser/style.grass (one definition for Neo4j Browser and the workbench), by label and by type. */
+/** The colours of neo4j-browser/style.grass (one definition for Neo4j Browser and the workbench), by label and by type. */
 export type GraphStyle = { nodes: Record<string, string>; relationships: Record<string, string> };
 
 /** The colours and the neighbourhood the view at this address draws, fetched together. */

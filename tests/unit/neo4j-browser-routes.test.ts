@@ -1,4 +1,4 @@
-import { boltWebSocketOrigin } from '../../src/http/browser-routes';
+import { boltWebSocketOrigin } from '../../src/http/neo4j-browser-routes';
 
 describe("the WebSocket origin Neo4j Browser's page may connect to", () => {
   it.each([

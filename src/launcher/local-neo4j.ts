@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { PROJECT_ROOT } from '../../project-root';
-import { ensureBrowserApp } from './browser-app';
+import { PROJECT_ROOT } from '../project-root';
+import { ensureBrowserApp } from './neo4j-browser-app';
 import { LauncherError } from './launcher-error';
 import { ensureNeo4jJars } from './maven-jars';
 
@@ -219,7 +219,7 @@ export class LocalNeo4j {
     const dir = (name: string) => path.join(this.homeDir, name);
     for (const name of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) fs.mkdirSync(dir(name), { recursive: true });
     const lines = [
-      '# Written by the project launcher (src/db/launcher/local-neo4j.ts) at every start; edit that file, not this one.',
+      '# Written by the project launcher (src/launcher/local-neo4j.ts) at every start; edit that file, not this one.',
       'server.default_listen_address=127.0.0.1',
       `server.bolt.listen_address=127.0.0.1:${this.options.boltPort}`,
       `server.bolt.advertised_address=127.0.0.1:${this.options.boltPort}`,

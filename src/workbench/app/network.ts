@@ -5,7 +5,7 @@ import { failure, h, loading, markShown, quoteLink, render } from './dom';
 import { fitViewport, forceLayout, type Point } from './force-layout';
 import { layOutInWorker } from './layout';
 import { fetchNetwork, type GraphEdge, type GraphStyle, type Neighbourhood } from './network-data';
-import { NEIGHBOURHOOD_QUERY, type NetworkArgs } from './page-queries';
+import { NEIGHBOURHOOD_QUERY, type NetworkArgs } from '../page-queries';
 
 cytoscape.use(svg);
 

@@ -1,7 +1,7 @@
 import { ApiError, gql } from './api';
 import { entityLink, failure, h, loading, markShown, quoteLink, render } from './dom';
 import { pageAnswer } from './page-answer';
-import { ENTITY_QUERY, FACTS, FIRST_FACTS } from './page-queries';
+import { ENTITY_QUERY, FACTS, FIRST_FACTS } from '../page-queries';
 
 interface Evidence {
   quote: string;

@@ -6,7 +6,7 @@ import { failure, render } from './dom';
 import { layOutInWorker } from './layout';
 import { fetchNetwork } from './network-data';
 import { pageRead } from './page-answer';
-import { networkArgs } from './page-queries';
+import { networkArgs } from '../page-queries';
 
 /** Picks the page from the address: /, /entity/<id>, /network/<id>?depth=, /interlocks/<id>, /paths?from=&to=, /document/<id>?start=&end=. */
 async function route(): Promise<void> {

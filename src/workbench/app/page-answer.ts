@@ -1,5 +1,5 @@
 import { dataOf, gql, type GraphQLAnswer } from './api';
-import type { PageQuery } from './page-queries';
+import type { PageQuery } from '../page-queries';
 
 /** The element the API sends a page's first answer in (src/http/workbench-routes.ts writes it). */
 export const PAGE_ANSWER_ELEMENT = 'page-answer';

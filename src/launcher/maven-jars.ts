@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../project-root';
+import { PROJECT_ROOT } from '../project-root';
 import { LauncherError } from './launcher-error';
 
 const POM = path.join(PROJECT_ROOT, 'neo4j', 'pom.xml');

@@ -15,9 +15,9 @@ export interface BrowserApp {
   boltUri: string;
 }
 
-const PROJECT_BROWSER_DIR = path.join(PROJECT_ROOT, 'browser');
+const PROJECT_BROWSER_DIR = path.join(PROJECT_ROOT, 'neo4j-browser');
 const PROJECT_FILES = /^\/?(guide\.html|style\.grass)$/;
-/** The address the guide is written with (browser/guide.html), replaced by the one each request came to. */
+/** The address the guide is written with (neo4j-browser/guide.html), replaced by the one each request came to. */
 const GUIDE_ORIGIN = 'http://127.0.0.1:4000';
 
 /** The WebSocket origin Browser opens for a Bolt URI: wss for the encrypted schemes, ws otherwise. */
@@ -38,7 +38,7 @@ function apiOrigins(request: IncomingMessage): string {
  * given, Neo4j Browser itself under a Content-Security-Policy that lets it reach only the API and the database: the
  * fonts, analytics and error reports it would load from the internet are refused by the page itself.
  */
-export function registerBrowserRoutes(app: FastifyInstance, browserApp: BrowserApp | undefined): void {
+export function registerNeo4jBrowserRoutes(app: FastifyInstance, browserApp: BrowserApp | undefined): void {
   void app.register(
     async (scope) => {
       await scope.register(cors, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 600 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../project-root';
+import { PROJECT_ROOT } from '../project-root';
 import { LauncherError } from './launcher-error';
 
 /** Whether a Docker engine (not just the client) answers here. */

@@ -6,8 +6,11 @@ import { PROJECT_ROOT } from '../project-root';
 import { handbookExamples, handbookPages, type HandbookExample } from './handbook';
 
 /** The workbench's sources, and where `npm start` builds them (git-ignored). */
-export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, 'web');
+export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, 'src', 'workbench', 'app');
 export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, '.web-dist');
+
+/** The queries the pages open with, shared with the server that sends their first answers. */
+const PAGE_QUERIES_FILE = path.join(PROJECT_ROOT, 'src', 'workbench', 'page-queries.ts');
 
 const STATIC_FILES = ['index.html', 'graphiql.html', 'style.css'];
 
@@ -21,7 +24,7 @@ export function graphiqlTabs(examples: HandbookExample[]): { name: string; query
 }
 
 /** Neo4j Browser's style: the one definition of the graph's colours, which the network view reads too. */
-const STYLE_FILE = path.join(PROJECT_ROOT, 'browser', 'style.grass');
+const STYLE_FILE = path.join(PROJECT_ROOT, 'neo4j-browser', 'style.grass');
 
 /** The colours of a GraSS style sheet, by node label and by relationship type. */
 export function graphStyle(grass: string): { nodes: Record<string, string>; relationships: Record<string, string> } {
@@ -41,18 +44,19 @@ function sourceHash(): string {
     }
   };
   walk(WEB_SOURCE_DIR);
+  hash.update(fs.readFileSync(PAGE_QUERIES_FILE));
   // GraphiQL's tabs are the handbook's examples.
   for (const page of handbookPages()) hash.update(page).update(fs.readFileSync(path.join(PROJECT_ROOT, page)));
   hash.update(fs.readFileSync(STYLE_FILE));
   hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
   // How the bundles are built is part of what they are.
-  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'web', 'build-web.ts')));
-  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'web', 'handbook.ts')));
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'workbench', 'build.ts')));
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'workbench', 'handbook.ts')));
   return hash.digest('hex');
 }
 
 /**
- * Bundles the workbench (web/src, TypeScript, with GraphiQL and its styles from npm) into `outDir` with esbuild, unless
+ * Bundles the workbench (src/workbench/app, TypeScript, with GraphiQL and its styles from npm) into `outDir` with esbuild, unless
  * the sources are unchanged since the last build; every script, style and font ends up in the bundle, so the pages
  * load nothing from elsewhere. Returns the folder.
  */
@@ -79,12 +83,12 @@ export async function ensureWebBuilt(outDir: string = WEB_BUILD_DIR): Promise<{ 
     // paths views. GraphiQL stays one file: split, its editors load late and a quick first click on Run does nothing.
     const main = await build({
       ...common,
-      entryPoints: { main: path.join(WEB_SOURCE_DIR, 'src', 'main.ts'), 'layout-worker': path.join(WEB_SOURCE_DIR, 'src', 'layout-worker.ts') },
+      entryPoints: { main: path.join(WEB_SOURCE_DIR, 'main.ts'), 'layout-worker': path.join(WEB_SOURCE_DIR, 'layout-worker.ts') },
       splitting: true,
       chunkNames: 'chunk-[hash]',
       metafile: true,
     });
-    await build({ ...common, entryPoints: { graphiql: path.join(WEB_SOURCE_DIR, 'src', 'graphiql.ts') } });
+    await build({ ...common, entryPoints: { graphiql: path.join(WEB_SOURCE_DIR, 'graphiql.ts') } });
     for (const file of STATIC_FILES) fs.copyFileSync(path.join(WEB_SOURCE_DIR, file), path.join(staging, file === 'style.css' ? 'app/style.css' : file));
     // The chunks main.js imports are announced in the page, so that the browser fetches them with main.js, not after it.
     const mainOutput = Object.entries(main.metafile.outputs).find(([file]) => file.endsWith('/app/main.js'))![1];

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Env } from '../config/env';
 import { PROJECT_ROOT } from '../project-root';
-import { databasePassword } from './credentials';
-import { dockerEngineAvailable, startNeo4jWithDocker, stopNeo4jWithDocker } from './launcher/docker-compose';
-import { LauncherError } from './launcher/launcher-error';
-import { LocalNeo4j } from './launcher/local-neo4j';
-import { javaMajorVersion, mavenAvailable } from './launcher/tools';
+import { databasePassword } from '../db/credentials';
+import { dockerEngineAvailable, startNeo4jWithDocker, stopNeo4jWithDocker } from './docker-compose';
+import { LauncherError } from './launcher-error';
+import { LocalNeo4j } from './local-neo4j';
+import { javaMajorVersion, mavenAvailable } from './tools';
 
 /** How the project reached its database: a given URI, its own local server, or Docker. */
 export type DatabaseSource = 'external' | 'local' | 'docker';
