@@ -195,6 +195,21 @@ export default tseslint.config(
               'The ingester turns files into drafts in the seed format; it needs neither the database nor the API.',
             ),
             zone(
+              './src/ingest/extractors',
+              './src/ingest/pipeline',
+              'Extractors read a document and propose candidates; the pipeline runs them, never the other way round.',
+            ),
+            zone(
+              './src/ingest/nlp',
+              ['./src/ingest/extractors', './src/ingest/pipeline', './src/ingest/source'],
+              'The NLP service wraps the language library for the ingester; it knows nothing of what uses it.',
+            ),
+            zone(
+              './src/ingest/source',
+              ['./src/ingest/extractors', './src/ingest/pipeline', './src/ingest/nlp'],
+              'Reading a file into text and regions knows nothing of what is extracted from it.',
+            ),
+            zone(
               './src/export',
               ['./src/graphql', './src/seed', './src/http', './src/app', './src/cli', './src/launcher'],
               'Exports read the graph through the database layer; they know neither the API nor the seed format.',
@@ -203,6 +218,22 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The language library sits behind one service module, so that another (CoreNLP, a statistical model) replaces one file.
+    files: ['src/ingest/**/*.ts'],
+    ignores: ['src/ingest/nlp/tagger.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['wink-nlp', 'wink-eng-lite-web-model'].map((name) => ({
+            name,
+            message: 'Use the NLP service (src/ingest/nlp/tagger.ts) or the sentences and words the segment stage gives.',
+          })),
+        },
+      ],
     },
   },
   {

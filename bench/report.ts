@@ -2,59 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/project-root';
 import { QUERY_LIMITS } from '../src/graphql/limits';
-import type { CpuPerRequest, TimeBreakdown } from './breakdown';
-import type { ExecutorComparison } from './executors';
-import type { GeneratedSeed } from './generate';
-import type { PageTimings } from './pages';
+import type { CpuPerRequest } from './breakdown';
+import type { Report, Stats } from './report-contract';
 import { CPU_TARGET, EXECUTION_TARGET_MS, PARTNERS_PROBE_RECORDS, PEER_TARGET } from './targets';
 import { renderTried } from './tried';
 
-// The benchmark's report: its JSON shape, and the Markdown that says which targets were met and what bounds the rest.
+// The benchmark's report rendered: the JSON as measured, and the Markdown that says which targets were met and what
+// bounds the rest.
 
-export interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  throughput: number;
-  errors: number;
-  /** Each failure's message (cut to its first 160 characters) and how many calls failed with it. */
-  errorKinds: Record<string, number>;
-}
-
-export function writeReports(report: Record<string, unknown>): void {
+/** Writes reports/bench/report.json and report.md, and prints the Markdown. */
+export function writeReports(report: Report): void {
   const dir = path.join(PROJECT_ROOT, 'reports', 'bench');
+  const markdown = renderMarkdown(report);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
-  fs.writeFileSync(path.join(dir, 'report.md'), renderMarkdown(report as never));
-  console.log(renderMarkdown(report as never));
+  fs.writeFileSync(path.join(dir, 'report.md'), markdown);
+  console.log(markdown);
 }
 
-export type Report = {
-  machine: { cpus: number; memoryGiB: number; node: string };
-  scale: { seedRelationships: number; graph: { nodes: number; relationships: number; documents: number } };
-  load: {
-    project: { bestMs: number; entitiesPerS: number; relationshipsPerS: number; validateAndBuildMs: number };
-    rawUnwind: { bestMs: number; entitiesPerS: number; relationshipsPerS: number };
-    perRow: { sample: number; entitiesPerS: number; relationshipsPerS: number };
-    ratios: { projectVsRaw: number; projectVsPerRow: number };
-  };
-  queries: Record<string, Record<string, { api: Stats; raw: Stats; p50Ratio: number; addedP50Ms: number; meetsTarget: boolean }>>;
-  baselines: { name: string; why: string }[];
-  probes: GeneratedSeed['probes'];
-  peer: Record<string, { api: Stats; peer: Stats; raw: Stats; apiVsPeerP50: number }>;
-  dbHits: Record<string, { api: number; handWritten: number; ratio: number; statements: number; apiResponseBytes: number; rawResultBytes: number }>;
-  memory: { apiPeakRssMb: number };
-  pages: PageTimings;
-  cpu: Record<string, { api: CpuPerRequest; raw: CpuPerRequest }>;
-  emptyRequestP50Ms: number;
-  breakdown: Record<string, TimeBreakdown>;
-  executors: Record<string, ExecutorComparison>;
-  errors: number;
-  /** Failures outside the measured batches (CPU per request, the time breakdown, the empty request), by message. */
-  otherErrors: Record<string, number>;
-  durationS: number;
-};
+const f = (n: number | null, digits = 1) => (n === null ? '–' : n.toFixed(digits));
+const ok = (pass: boolean) => (pass ? 'yes' : '**no**');
 
 /** Where a run's failed requests were, by query, concurrency and side, and why (empty when none failed). */
 function errorSources(r: Report): string {
@@ -74,10 +41,30 @@ function errorSources(r: Report): string {
   return sources.length > 0 ? ` (${sources.join('; ')})` : '';
 }
 
+/** The report's Markdown: each table with its targets, then what bounds each miss and what was tried. */
 export function renderMarkdown(r: Report): string {
-  const f = (n: number, digits = 1) => n.toFixed(digits);
-  const ok = (pass: boolean) => (pass ? 'yes' : '**no**');
-  const lines = [
+  return [
+    ...renderSummaryAndLoad(r),
+    ...renderQueries(r),
+    ...renderPeer(r),
+    ...renderDbHits(r),
+    ...renderMemoryAndPages(r),
+    ...renderTimeBreakdown(r),
+    ...renderExecutors(r),
+    ...renderCpu(r),
+    '',
+    '## What bounds the misses',
+    '',
+    ...renderMisses(r),
+    '',
+    ...renderTried(),
+    '',
+  ].join('\n');
+}
+
+/** The machine, the scale, and the loaders side by side. */
+function renderSummaryAndLoad(r: Report): string[] {
+  return [
     '# Benchmark report',
     '',
     `Machine: ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; Neo4j Community 5.26 (project-local, 4 GB heap). ` +
@@ -96,6 +83,12 @@ export function renderMarkdown(r: Report): string {
       `Project vs per-row: **${f(r.load.ratios.projectVsPerRow, 0)}x** (target ≥ 50: ${ok(r.load.ratios.projectVsPerRow >= 50)}). ` +
       `Reading, validating (zod, quotes against documents) and building the rows took a further ${f(r.load.project.validateAndBuildMs, 0)} ms, not counted above.`,
     '',
+  ];
+}
+
+/** The researcher queries against their hand-written Cypher, and why each baseline is the best Cypher for it. */
+function renderQueries(r: Report): string[] {
+  const lines = [
     '## Queries (warm, interleaved; latencies in ms)',
     '',
     `Probes: the hub ${r.probes.hub}, another organization ${r.probes.other}` +
@@ -124,21 +117,36 @@ export function renderMarkdown(r: Report): string {
     ...r.baselines.map((b) => `| ${b.name} | ${b.why} |`),
     '',
   );
-  lines.push('## The same nested query through @neo4j/graphql', '', 'An organization, its partners and the events each attended.', '');
-  lines.push(
+  return lines;
+}
+
+/** The nested query against @neo4j/graphql. */
+function renderPeer(r: Report): string[] {
+  const lines = [
+    '## The same nested query through @neo4j/graphql',
+    '',
+    'An organization, its partners and the events each attended.',
+    '',
     `| concurrency | API p50 / p95 | @neo4j/graphql p50 / p95 | raw p50 / p95 | API / peer p50 | ≤ ${PEER_TARGET}x |`,
     '| --- | --- | --- | --- | --- | --- |',
-  );
+  ];
   for (const [c, p] of Object.entries(r.peer)) {
     lines.push(
       `| ${c.slice(1)} | ${f(p.api.p50)} / ${f(p.api.p95)} | ${f(p.peer.p50)} / ${f(p.peer.p95)} | ${f(p.raw.p50)} / ${f(p.raw.p95)} | ${f(p.apiVsPeerP50, 2)} | ${ok(p.apiVsPeerP50 <= PEER_TARGET)} |`,
     );
   }
-  lines.push('', '## Database hits (PROFILE): all statements the API sends for a query versus the hand-written Cypher', '');
-  lines.push(
+  return lines;
+}
+
+/** The database hits of what the API sends against the hand-written Cypher's. */
+function renderDbHits(r: Report): string[] {
+  const lines = [
+    '',
+    '## Database hits (PROFILE): all statements the API sends for a query versus the hand-written Cypher',
+    '',
     '| query | API statements | API db hits | hand-written db hits | ratio | ≤ 1.2x | API response (KB) | raw result (KB) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  );
+  ];
   for (const [name, d] of Object.entries(r.dbHits)) {
     lines.push(
       `| ${name} | ${d.statements} | ${d.api} | ${d.handWritten} | ${f(d.ratio, 2)} | ${ok(d.ratio <= 1.2)} | ${f(d.apiResponseBytes / 1024)} | ${f(d.rawResultBytes / 1024)} |`,
@@ -151,8 +159,17 @@ export function renderMarkdown(r: Report): string {
       "API's statement reads a property it sorts by, the ratio overstates the difference in work (bench/README.md has " +
       'the measurement).',
   );
-  lines.push('', '## Memory', '', `API peak RSS under load: **${f(r.memory.apiPeakRssMb, 0)} MB** (target < 300 MB: ${ok(r.memory.apiPeakRssMb < 300)}).`, '');
-  lines.push(
+  return lines;
+}
+
+/** The API's peak memory and the workbench's pages in Chromium. */
+function renderMemoryAndPages(r: Report): string[] {
+  return [
+    '',
+    '## Memory',
+    '',
+    `API peak RSS under load: **${f(r.memory.apiPeakRssMb, 0)} MB** (target < 300 MB: ${ok(r.memory.apiPeakRssMb < 300)}).`,
+    '',
     '## Workbench pages (headless Chromium)',
     '',
     `Medians of ${r.pages.runs} runs after a warm-up, on the busiest actor (the hub): from the start of navigation to the frame after the page put its content on screen (its performance mark).`,
@@ -162,16 +179,11 @@ export function renderMarkdown(r: Report): string {
     `| entity page, its first 50 facts painted | ${f(r.pages.entityMs, 0)} | 300 | ${ok(r.pages.entityMs <= 300)} |`,
     `| network view, depth 2, ${r.pages.networkNodes} nodes laid out and painted | ${f(r.pages.networkMs, 0)} | 1500 | ${ok(r.pages.networkMs <= 1500)} |`,
     '',
-  );
-  lines.push(...renderBounds(r), '');
-  return lines.join('\n');
+  ];
 }
 
-/** The report's last sections: where each query's time and CPU go, and from those, what bounds each missed target. */
-function renderBounds(r: Report): string[] {
-  const f = (n: number | null, digits = 1) => (n === null ? '–' : n.toFixed(digits));
-  const ok = (pass: boolean) => (pass ? 'yes' : '**no**');
-  const cores = r.machine.cpus;
+/** Where each query's time goes inside the API at concurrency 1. */
+function renderTimeBreakdown(r: Report): string[] {
   const lines = [
     '## Where the time goes at concurrency 1',
     '',
@@ -193,7 +205,12 @@ function renderBounds(r: Report): string[] {
       `| ${name} | ${f(b.httpMs)} | ${f(c1.raw.p50)} | ${f(b.statementsMs)} | ${f(b.graphqlMs)} | ${f(b.serializeMs)} | ${f(rest)} | ${f(b.responseKb, 0)} |`,
     );
   }
-  lines.push(
+  return lines;
+}
+
+/** graphql-js and graphql-jit on the same replayed answers. */
+function renderExecutors(r: Report): string[] {
+  return [
     '',
     '## GraphQL execution: graphql-js and graphql-jit side by side',
     '',
@@ -207,8 +224,13 @@ function renderBounds(r: Report): string[] {
     ...Object.entries(r.executors).map(([name, e]) => `| ${name} | ${f(e.graphqlJsMs)} | ${f(e.graphqlJitMs)} | ${f(e.ratio, 2)} |`),
     '',
     `Partners attendance executed by graphql-jit in ${f(r.executors['partners attendance']?.graphqlJitMs ?? NaN)} ms (target ${EXECUTION_TARGET_MS} ms: ${ok((r.executors['partners attendance']?.graphqlJitMs ?? Infinity) <= EXECUTION_TARGET_MS)}).`,
-  );
-  lines.push(
+  ];
+}
+
+/** The CPU a request costs in each process, through the API and as a raw call, and the throughput that bounds. */
+function renderCpu(r: Report): string[] {
+  const cores = r.machine.cpus;
+  const lines = [
     '',
     '## CPU per request',
     '',
@@ -219,7 +241,7 @@ function renderBounds(r: Report): string[] {
     '',
     `| query | API request: API process / Neo4j / client = total (ms) | raw: Neo4j / client = total (ms) | API / raw CPU | ≤ ${CPU_TARGET}x | bound API / raw (req/s) | measured at 32 API / raw (req/s) |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
-  );
+  ];
   for (const [name, c] of Object.entries(r.cpu)) {
     const c32 = r.queries[name]?.c32 ?? (name.startsWith('nested') ? { api: r.peer.c32?.api, raw: r.peer.c32?.raw } : undefined);
     const measured = c32?.api && c32.raw ? `${f(c32.api.throughput, 0)} / ${f(c32.raw.throughput, 0)}` : '–';
@@ -228,7 +250,18 @@ function renderBounds(r: Report): string[] {
         `${f(c.api.total / c.raw.total, 2)} | ${ok(c.api.total / c.raw.total <= CPU_TARGET)} | ${f((cores * 1000) / c.api.total, 0)} / ${f((cores * 1000) / c.raw.total, 0)} | ${measured} |`,
     );
   }
-  lines.push('', '## What bounds the misses', '');
+  return lines;
+}
+
+/** What bounds each missed target, from the measurements above; 'Every target was met.' when none was missed. */
+function renderMisses(r: Report): string[] {
+  const bounds = [...queryMisses(r), ...nestedMisses(r), ...otherMisses(r)];
+  return bounds.length > 0 ? bounds : ['Every target was met.'];
+}
+
+/** The researcher queries' misses: at concurrency 1 from the time breakdown, at 8 and 32 from the CPU per request. */
+function queryMisses(r: Report): string[] {
+  const cores = r.machine.cpus;
   const bounds: string[] = [];
   for (const [name, byC] of Object.entries(r.queries)) {
     const b = r.breakdown[name];
@@ -253,6 +286,12 @@ function renderBounds(r: Report): string[] {
       bounds.push(`- **${name}, CPU per request** (${f(cpu.api.total / cpu.raw.total, 2)}x): ${cpuSplit(cpu)}.`);
     }
   }
+  return bounds;
+}
+
+/** The nested query's misses against @neo4j/graphql and in CPU per request. */
+function nestedMisses(r: Report): string[] {
+  const bounds: string[] = [];
   const nestedCpu = Object.entries(r.cpu).find(([name]) => name.startsWith('nested'))?.[1];
   const nestedTime = Object.entries(r.breakdown).find(([name]) => name.startsWith('nested'))?.[1];
   const peerMissed = Object.entries(r.peer).filter(([, p]) => p.apiVsPeerP50 > PEER_TARGET);
@@ -271,6 +310,12 @@ function renderBounds(r: Report): string[] {
   if (nestedCpu && nestedCpu.api.total / nestedCpu.raw.total > CPU_TARGET) {
     bounds.push(`- **Nested query, CPU per request** (${f(nestedCpu.api.total / nestedCpu.raw.total, 2)}x): ${cpuSplit(nestedCpu)}.`);
   }
+  return bounds;
+}
+
+/** Partners' attendance's execution, the errors and the peak memory, when they miss. */
+function otherMisses(r: Report): string[] {
+  const bounds: string[] = [];
   const partnersExecution = r.executors['partners attendance'];
   const partnersTime = r.breakdown['partners attendance'];
   if (partnersExecution && partnersExecution.graphqlJitMs > EXECUTION_TARGET_MS) {
@@ -290,7 +335,7 @@ function renderBounds(r: Report): string[] {
         `(by default one per core, ${r.machine.cpus} here) such requests execute at once.`,
     );
   }
-  return [...lines, ...(bounds.length > 0 ? bounds : ['Every target was met.']), '', ...renderTried()];
+  return bounds;
 }
 
 /** Items as prose: "1", "8 and 32", "1, 8 and 32". */

@@ -60,116 +60,136 @@ const neighbourhoodData = {
   }),
 };
 
+/** The partners of an actor and the events each attended, with the evidence of both. */
+function partnersAttendanceShape(actor: string): Shape {
+  return {
+    name: 'partners attendance',
+    graphql: `{ partnersAttendance(actorId: "${actor}") { partner { id name } partnership { kind evidence { quote } } attendances { role to { id name } evidence { quote } } } }`,
+    cypher:
+      'MATCH (a:Entity {id: $id})-[p:PARTNER_OF]-(partner) ' +
+      'OPTIONAL MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) ' +
+      // Each attendance's properties read as one map projection, sent as a list (no keys to decode).
+      'WITH partner, p, att {.role, .evidenceQuotes} AS am, e {.id, .name} AS em ' +
+      'RETURN partner.id, partner.name, p.kind, p.evidenceQuotes, collect([am.role, em.id, em.name, am.evidenceQuotes]) AS attendances',
+    params: { id: actor },
+    why: "an index seek on the actor, its partnerships expanded by type, and each partner's attendances expanded by type once; only the returned properties are read, each element's as one map projection, and the attendances go over the wire as lists (the driver decodes a key string per map entry)",
+    sameData: {
+      api: (d: any) =>
+        sorted(
+          d.partnersAttendance.map((p: any) =>
+            JSON.stringify([
+              p.partner.id,
+              p.partner.name,
+              p.partnership.kind,
+              p.partnership.evidence.map((e: any) => e.quote),
+              sorted(p.attendances.map((a: any) => JSON.stringify([a.role, a.to.id, a.to.name, a.evidence.map((e: any) => e.quote)]))),
+            ]),
+          ),
+        ),
+      raw: (rows: any[]) =>
+        sorted(
+          rows.map((r) =>
+            JSON.stringify([
+              r['partner.id'],
+              r['partner.name'],
+              r['p.kind'],
+              r['p.evidenceQuotes'] ?? [],
+              sorted(r.attendances.filter((a: any) => a[1] !== null).map(([role, id, name, quotes]: any) => JSON.stringify([role, id, name, quotes ?? []]))),
+            ]),
+          ),
+        ),
+    },
+  };
+}
+
+/** The actors who attended the most of an actor's events. */
+function coParticipationShape(actor: string): Shape {
+  return {
+    name: 'co-participation',
+    graphql: `{ coParticipants(actorId: "${actor}", first: 20) { nodes { actor { id name } sharedEventCount events { id } } } }`,
+    cypher:
+      'MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|SPOKE_AT]->(:Event)-[:PART_OF*0..3]->(root:Event) WHERE NOT (root)-[:PART_OF]->(:Event) ' +
+      'WITH a, collect(DISTINCT root) AS roots UNWIND roots AS root ' +
+      'MATCH (root)<-[:PART_OF*0..3]-(:Event)<-[:PARTICIPATED_IN|SPOKE_AT]-(other) WHERE other <> a ' +
+      // Ties broken by name, as the API does, so that both return the same twenty actors.
+      'WITH other, collect(DISTINCT root.id) AS events RETURN other.id, other.name, size(events) AS shared, events ORDER BY shared DESC, other.name LIMIT 20',
+    params: { id: actor },
+    why: "the actor's events climbed to their top-level event once each (collected before going down again), then every attendee of those trees counted once per shared event; ranked and cut in the database",
+    sameData: {
+      api: (d: any) => d.coParticipants.nodes.map((n: any) => [n.actor.id, n.sharedEventCount, sorted(n.events.map((e: any) => e.id))]),
+      raw: (rows: any[]) => rows.map((r) => [r['other.id'], r.shared, sorted(r.events)]),
+    },
+  };
+}
+
+/** The entities within `depth` hops of an entity, up to 200, and the relationships among them. */
+function neighbourhoodShape(depth: 2 | 3, id: string): Shape {
+  return {
+    name: `neighbourhood depth ${depth}`,
+    graphql: `{ neighbourhood(id: "${id}", depth: ${depth}, limit: 200) { nodes { id type name distance } edges { id type source target } } }`,
+    cypher: neighbourhoodCypher(depth),
+    params: { id, limit: int(200) },
+    why:
+      depth === 2
+        ? 'each level expanded from the previous one by type and cut at the limit inside its subquery (the expansion stops there), the relationships among the kept entities read from their start nodes only'
+        : 'as at depth 2, one level more',
+    sameData: neighbourhoodData,
+  };
+}
+
+/** The first five shortest connections between two entities, with each hop's evidence. */
+function connectionPathShape(from: string, to: string): Shape {
+  return {
+    name: 'connection path',
+    graphql: `{ connections(fromId: "${from}", toId: "${to}", maxHops: 4, first: 5) { nodes { length hops { from { id } to { id } relationship { type evidence { quote } } } } } }`,
+    cypher:
+      'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) ' +
+      `MATCH p = allShortestPaths((a)-[:${RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'MENTIONS' && t !== 'HAS_FIGURE').join('|')}*..4]-(b)) ` +
+      // The first five in a stable order, as the API pages them: every shortest path is found before five are kept.
+      "WITH p ORDER BY reduce(k = '', x IN nodes(p) | k + x.id + '|') + reduce(k = '', r IN relationships(p) | k + type(r) + coalesce(r.seedKey, elementId(r)) + '|') " +
+      'RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | {type: type(r), quotes: r.evidenceQuotes}] AS hops LIMIT 5',
+    params: { from, to },
+    why: "a bidirectional shortest-path search between two index seeks, over the allowed types only (a filter on the path afterwards would search the documents' MENTIONS too), sorted by a key of ids so that the first five are always the same",
+    sameData: {
+      api: (d: any) =>
+        d.connections.nodes.map((p: any) => [
+          [p.hops[0].from.id, ...p.hops.map((h: any) => h.to.id)],
+          p.hops.map((h: any) => [h.relationship.type, h.relationship.evidence.map((e: any) => e.quote)]),
+        ]),
+      raw: (rows: any[]) => rows.map((r) => [r.ids, r.hops.map((h: any) => [h.type, h.quotes ?? []])]),
+    },
+  };
+}
+
+/** A full-text search for a mistyped name. */
+function searchShape(text: string): Shape {
+  return {
+    name: 'search',
+    graphql: `{ search(query: "${text}", first: 10) { nodes { score entity { id name type } } } }`,
+    // The same Lucene query and order as the API (exact, prefix and one-edit terms per word), so that both find the same
+    // entities; the aliases come along because the API's order depends on them (it re-ranks by the closest spelling).
+    cypher:
+      "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, node.aliases, labels(node), score ORDER BY score DESC, node.name LIMIT 1000",
+    params: { q: luceneQuery(text, 'AND')! },
+    why: 'one full-text index query returning the hits the API ranks (up to 1,000, with the spellings its ranking reads): the API orders them by closeness to the best spelling, an edit distance Cypher cannot compute without a plugin, so the first ten are chosen by the client',
+    sameData: {
+      api: (d: any) => d.search.nodes.map((n: any) => n.entity.id),
+      raw: (rows: any[]) => rows.map((r) => r['node.id']),
+    },
+    apiAmongRaw: true,
+  };
+}
+
 /** The researcher queries the benchmark measures, aimed at the generated graph's probes. */
 export function shapes(probes: GeneratedSeed['probes']): Shape[] {
   const { hub, other, searchText } = probes;
-  const partnersActor = probes.partners ?? hub;
   return [
-    {
-      name: 'partners attendance',
-      graphql: `{ partnersAttendance(actorId: "${partnersActor}") { partner { id name } partnership { kind evidence { quote } } attendances { role to { id name } evidence { quote } } } }`,
-      cypher:
-        'MATCH (a:Entity {id: $id})-[p:PARTNER_OF]-(partner) ' +
-        'OPTIONAL MATCH (partner)-[att:PARTICIPATED_IN|SPOKE_AT]->(e) ' +
-        // Each attendance's properties read as one map projection, sent as a list (no keys to decode).
-        'WITH partner, p, att {.role, .evidenceQuotes} AS am, e {.id, .name} AS em ' +
-        'RETURN partner.id, partner.name, p.kind, p.evidenceQuotes, collect([am.role, em.id, em.name, am.evidenceQuotes]) AS attendances',
-      params: { id: partnersActor },
-      why: "an index seek on the actor, its partnerships expanded by type, and each partner's attendances expanded by type once; only the returned properties are read, each element's as one map projection, and the attendances go over the wire as lists (the driver decodes a key string per map entry)",
-      sameData: {
-        api: (d: any) =>
-          sorted(
-            d.partnersAttendance.map((p: any) =>
-              JSON.stringify([
-                p.partner.id,
-                p.partner.name,
-                p.partnership.kind,
-                p.partnership.evidence.map((e: any) => e.quote),
-                sorted(p.attendances.map((a: any) => JSON.stringify([a.role, a.to.id, a.to.name, a.evidence.map((e: any) => e.quote)]))),
-              ]),
-            ),
-          ),
-        raw: (rows: any[]) =>
-          sorted(
-            rows.map((r) =>
-              JSON.stringify([
-                r['partner.id'],
-                r['partner.name'],
-                r['p.kind'],
-                r['p.evidenceQuotes'] ?? [],
-                sorted(r.attendances.filter((a: any) => a[1] !== null).map(([role, id, name, quotes]: any) => JSON.stringify([role, id, name, quotes ?? []]))),
-              ]),
-            ),
-          ),
-      },
-    },
-    {
-      name: 'co-participation',
-      graphql: `{ coParticipants(actorId: "${other}", first: 20) { nodes { actor { id name } sharedEventCount events { id } } } }`,
-      cypher:
-        'MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|SPOKE_AT]->(:Event)-[:PART_OF*0..3]->(root:Event) WHERE NOT (root)-[:PART_OF]->(:Event) ' +
-        'WITH a, collect(DISTINCT root) AS roots UNWIND roots AS root ' +
-        'MATCH (root)<-[:PART_OF*0..3]-(:Event)<-[:PARTICIPATED_IN|SPOKE_AT]-(other) WHERE other <> a ' +
-        // Ties broken by name, as the API does, so that both return the same twenty actors.
-        'WITH other, collect(DISTINCT root.id) AS events RETURN other.id, other.name, size(events) AS shared, events ORDER BY shared DESC, other.name LIMIT 20',
-      params: { id: other },
-      why: "the actor's events climbed to their top-level event once each (collected before going down again), then every attendee of those trees counted once per shared event; ranked and cut in the database",
-      sameData: {
-        api: (d: any) => d.coParticipants.nodes.map((n: any) => [n.actor.id, n.sharedEventCount, sorted(n.events.map((e: any) => e.id))]),
-        raw: (rows: any[]) => rows.map((r) => [r['other.id'], r.shared, sorted(r.events)]),
-      },
-    },
-    {
-      name: 'neighbourhood depth 2',
-      graphql: `{ neighbourhood(id: "${other}", depth: 2, limit: 200) { nodes { id type name distance } edges { id type source target } } }`,
-      cypher: neighbourhoodCypher(2),
-      params: { id: other, limit: int(200) },
-      why: 'each level expanded from the previous one by type and cut at the limit inside its subquery (the expansion stops there), the relationships among the kept entities read from their start nodes only',
-      sameData: neighbourhoodData,
-    },
-    {
-      name: 'neighbourhood depth 3',
-      graphql: `{ neighbourhood(id: "${other}", depth: 3, limit: 200) { nodes { id type name distance } edges { id type source target } } }`,
-      cypher: neighbourhoodCypher(3),
-      params: { id: other, limit: int(200) },
-      why: 'as at depth 2, one level more',
-      sameData: neighbourhoodData,
-    },
-    {
-      name: 'connection path',
-      graphql: `{ connections(fromId: "${hub}", toId: "${other}", maxHops: 4, first: 5) { nodes { length hops { from { id } to { id } relationship { type evidence { quote } } } } } }`,
-      cypher:
-        'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) ' +
-        `MATCH p = allShortestPaths((a)-[:${RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'MENTIONS' && t !== 'HAS_FIGURE').join('|')}*..4]-(b)) ` +
-        // The first five in a stable order, as the API pages them: every shortest path is found before five are kept.
-        "WITH p ORDER BY reduce(k = '', x IN nodes(p) | k + x.id + '|') + reduce(k = '', r IN relationships(p) | k + type(r) + coalesce(r.seedKey, elementId(r)) + '|') " +
-        'RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | {type: type(r), quotes: r.evidenceQuotes}] AS hops LIMIT 5',
-      params: { from: hub, to: other },
-      why: "a bidirectional shortest-path search between two index seeks, over the allowed types only (a filter on the path afterwards would search the documents' MENTIONS too), sorted by a key of ids so that the first five are always the same",
-      sameData: {
-        api: (d: any) =>
-          d.connections.nodes.map((p: any) => [
-            [p.hops[0].from.id, ...p.hops.map((h: any) => h.to.id)],
-            p.hops.map((h: any) => [h.relationship.type, h.relationship.evidence.map((e: any) => e.quote)]),
-          ]),
-        raw: (rows: any[]) => rows.map((r) => [r.ids, r.hops.map((h: any) => [h.type, h.quotes ?? []])]),
-      },
-    },
-    {
-      name: 'search',
-      graphql: `{ search(query: "${searchText}", first: 10) { nodes { score entity { id name type } } } }`,
-      // The same Lucene query and order as the API (exact, prefix and one-edit terms per word), so that both find the same
-      // entities; the aliases come along because the API's order depends on them (it re-ranks by the closest spelling).
-      cypher:
-        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score RETURN node.id, node.name, node.aliases, labels(node), score ORDER BY score DESC, node.name LIMIT 1000",
-      params: { q: luceneQuery(searchText, 'AND')! },
-      why: 'one full-text index query returning the hits the API ranks (up to 1,000, with the spellings its ranking reads): the API orders them by closeness to the best spelling, an edit distance Cypher cannot compute without a plugin, so the first ten are chosen by the client',
-      sameData: {
-        api: (d: any) => d.search.nodes.map((n: any) => n.entity.id),
-        raw: (rows: any[]) => rows.map((r) => r['node.id']),
-      },
-      apiAmongRaw: true,
-    },
+    partnersAttendanceShape(probes.partners ?? hub),
+    coParticipationShape(other),
+    neighbourhoodShape(2, other),
+    neighbourhoodShape(3, other),
+    connectionPathShape(hub, other),
+    searchShape(searchText),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { QUERY_LIMITS } from '../src/graphql/limits';
 
-// Issue 16's targets, and the bound on the one probe chosen to stay within what the machine can serve.
+// The API's performance targets against hand-written Cypher, @neo4j/graphql and its own execution time, and the bound
+// on the one probe chosen to stay within what the machine can serve.
 
 /**
  * The API's latency targets against hand-written Cypher: at concurrency 1 at most 1.2x the raw p50 or at most 1 ms

@@ -5,7 +5,7 @@ import { readDraft } from '../ingest/draft-files';
 import { formatMerge, mergeDraft } from '../ingest/merge-draft';
 import { reviewDraft, type Prompter } from '../ingest/review-draft';
 import { evaluateArticles, evaluateIngest, formatEvaluation } from '../ingest/evaluate';
-import { draftReport, proposeDraft, writeDraft, type SourceOptions } from '../ingest/ingest-file';
+import { draftReport, proposeDraft, writeDraft, type SourceOptions } from '../ingest/index';
 import { PROJECT_ROOT } from '../project-root';
 
 /** Where drafts go unless --out says otherwise (git-ignored). */

@@ -6,11 +6,11 @@ import { tokenize } from '../model/text-search';
 import { CorpusDocument } from '../seed/corpus';
 import { readSeed, type SeedData } from '../seed/read-seed';
 import type { SeedEntity } from '../seed/seed-schema';
-import { extractText } from './extract-text';
+import { extractText } from './source/extract-text';
 import { IngestError } from './ingest-error';
-import { readSource } from './read-source';
-import { analyse } from './ingest-file';
-import { Gazetteer, type KnownEntity } from './link-mentions';
+import { readSource } from './source/read-source';
+import { analyse } from './pipeline/run';
+import { Gazetteer, type KnownEntity } from './extractors/gazetteer';
 
 /** Precision and recall of one kind of proposal, with the counts they come from. */
 export interface Score {

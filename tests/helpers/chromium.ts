@@ -3,7 +3,12 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/project-root';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the tests and the benchmark find Chromium: CHROMIUM_PATH, or Debian's package. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+const CHROMIUM = chromiumPath();
 
 /** Launches Debian's Chromium headless with the flags this closed network needs; fails loudly when it is missing. */
 export async function launchChromium(): Promise<Browser> {

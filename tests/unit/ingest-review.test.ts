@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readDraft } from '../../src/ingest/draft-files';
 import { IngestError } from '../../src/ingest/ingest-error';
-import { proposeDraft, writeDraft } from '../../src/ingest/ingest-file';
+import { proposeDraft, writeDraft } from '../../src/ingest/index';
 import { mergeDraft } from '../../src/ingest/merge-draft';
 import { reviewDraft, type Prompter } from '../../src/ingest/review-draft';
 import { itemTexts } from '../../src/ingest/seed-file-text';

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { extractText } from '../../src/ingest/extract-text';
+import { extractText } from '../../src/ingest/source/extract-text';
 import { IngestError } from '../../src/ingest/ingest-error';
-import { Gazetteer, linkMentions, sentences } from '../../src/ingest/link-mentions';
 import { evaluateArticles, evaluateIngest, formatEvaluation } from '../../src/ingest/evaluate';
-import { analyse, knownEntities } from '../../src/ingest/ingest-file';
-import { readSource } from '../../src/ingest/read-source';
+import { readSource } from '../../src/ingest/source/read-source';
 import { PROJECT_ROOT } from '../../src/project-root';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest');
@@ -90,95 +88,6 @@ describe('extracting the text', () => {
   });
 });
 
-describe('linking mentions to known entities', () => {
-  const gazetteer = new Gazetteer(knownEntities(SEED));
-
-  it('finds UNESCO under its misspelling in the first seed article, with the sentence as the quote', () => {
-    const text = fs.readFileSync(path.join(SEED, 'corpus', '000_a57d32375154c029.txt'), 'utf8');
-    const mentions = linkMentions(text, gazetteer);
-    const uneco = mentions.find((m) => m.surface === 'UNECO')!;
-    expect(uneco.entity).toBe('org:unesco');
-    expect(uneco.quote).toBe('ICHEI is the only category 2 centre of UNECO specialized in higher education.');
-    expect(text.slice(uneco.start, uneco.end)).toBe('UNECO');
-    expect(text.slice(uneco.quoteStart, uneco.quoteStart + uneco.quote.length)).toBe(uneco.quote);
-    for (const id of ['org:ichei', 'org:huawei', 'org:weidong', 'event:mlw-2019']) expect(mentions.map((m) => m.entity)).toContain(id);
-  });
-
-  it('takes one typo in a long name or an acronym, never in ordinary words, and flags names shared by two entities', () => {
-    const small = new Gazetteer([
-      { id: 'org:unicef', type: 'Organization', name: "United Nations Children's Fund", spellings: ['UNICEF'] },
-      { id: 'org:who', type: 'Organization', name: 'World Health Organization', spellings: ['WHO'] },
-      { id: 'place:paris', type: 'Place', name: 'Paris', spellings: [] },
-      { id: 'org:moe-china', type: 'Organization', name: 'Ministry of Education of China', spellings: ['Ministry of Education'] },
-      { id: 'org:moe-kenya', type: 'Organization', name: 'Ministry of Education of Kenya', spellings: ['Ministry of Education'] },
-    ]);
-    const mentions = linkMentions('UNICEP met the WHO. Parts of the plan were written by who knows whom. The Ministry of Education agreed.', small);
-    expect(mentions.map((m) => [m.surface, m.entity, m.match])).toEqual([
-      ['UNICEP', 'org:unicef', 'typo'],
-      ['WHO', 'org:who', 'exact'],
-      ['Ministry of Education', null, 'exact'],
-    ]);
-    expect(mentions[2]!.candidates).toEqual(['org:moe-china', 'org:moe-kenya']);
-  });
-
-  it('splits sentences within paragraphs, a headline being one of its own', () => {
-    expect(sentences('A headline\n\nOne sentence. Another one.').map((s) => s.text)).toEqual(['A headline', 'One sentence.', 'Another one.']);
-  });
-});
-
-describe('proposing new entities and figures', () => {
-  const empty = new Gazetteer([]);
-  const propose = (text: string, gazetteer = empty) => analyse('doc:test', extractText({ file: 'test.txt', format: 'text', raw: text }), gazetteer);
-
-  it('types names by their words, titles and patterns, folds an acronym into its name, and splits "X and Y"', () => {
-    const { entities } = propose(
-      'A headline about nothing\n\nThe Organisation for Economic Co-operation and Development (OECD) and the African Union met in Nairobi. ' +
-        'Mr. LI Ming, Director of ICHEI, opened the World Digital Education Conference. The World Bank and UNICEF attended. The OECD spoke last.',
-    );
-    const found = Object.fromEntries(
-      entities.map((c) => [c.entity.name, `${c.entity.type}${c.entity.aliases.length ? ` (${c.entity.aliases.join(', ')})` : ''}`]),
-    );
-    expect(found).toMatchObject({
-      'Organisation for Economic Co-operation and Development': 'Organization (OECD)',
-      'African Union': 'RegionalBloc',
-      Nairobi: 'Place',
-      'LI Ming': 'Person',
-      ICHEI: 'Organization',
-      'World Digital Education Conference': 'Event',
-      'World Bank': 'Organization',
-      UNICEF: 'Organization',
-    });
-    // "Director" is a post, "OECD" the same entity as its long name, and nothing is proposed twice.
-    expect(Object.keys(found)).not.toContain('Director');
-    expect(Object.keys(found)).not.toContain('OECD');
-    expect(new Set(entities.map((c) => c.entity.id)).size).toBe(entities.length);
-  });
-
-  it('proposes no entity the graph knows, none from furniture, and no common abbreviation', () => {
-    const known = new Gazetteer([{ id: 'org:world-bank', type: 'Organization', name: 'World Bank', spellings: [] }]);
-    const { entities } = propose(
-      'A headline\n\nThe World Bank funds AI and ICT in schools in Kenya.\n\nShare to WeChat\nRelated articles\n• The Gates Foundation opens an office',
-      known,
-    );
-    expect(entities.map((c) => c.entity.name)).toEqual(['Kenya']);
-  });
-
-  it('finds figures with their qualifier, scale and unit, leaving out years, dates and names with numbers', () => {
-    const { figures } = propose(
-      'A headline\n\nUNESCO said that more than 1,000 participants from 110 countries attended in March 2024. ' +
-        'UNESCO reported that 2.5 million students gained access, about 40% of them girls, with US$20 billion of funding. The G20 met on 5 May 2024 about COVID-19.',
-    );
-    expect(figures.map((f) => [f.figure.statedAs, f.figure.value, f.figure.unit, f.figure.qualifier])).toEqual([
-      ['more than 1,000 participants', 1000, 'participants', 'more than'],
-      ['110 countries', 110, 'countries', 'exact'],
-      ['2.5 million students', 2500000, 'students', 'exact'],
-      ['about 40%', 40, 'percent', 'approximately'],
-      ['US$20 billion', 20000000000, 'US$', 'exact'],
-    ]);
-    for (const f of figures) expect(f.figure.evidence[0]!.quote).toContain(f.figure.statedAs);
-  });
-});
-
 describe('ingest-eval on the seed articles', () => {
   it('meets the targets: linked mentions P >= 0.95 and R >= 0.9, new entities R >= 0.8, relationships R >= 0.6 at P >= 0.7, figures R >= 0.8, no furniture entity', () => {
     const runs = evaluateIngest(SEED);
@@ -198,42 +107,6 @@ describe('ingest-eval on the seed articles', () => {
     expect(sum((r) => r.relationships).precision).toBeGreaterThanOrEqual(0.7);
     expect(runs.flatMap((r) => r.furnitureEntities)).toEqual([]);
     expect(formatEvaluation(runs)).toMatch(/\| all \| both \|/);
-  });
-});
-
-describe('proposing relationships', () => {
-  const known = new Gazetteer(knownEntities(SEED));
-  const propose = (text: string) => analyse('doc:test', extractText({ file: 'test.txt', format: 'text', raw: text }), known);
-  const facts = (text: string) => {
-    const { relationships, entities } = propose(text);
-    const name = (id: string) => entities.find((c) => c.entity.id === id)?.entity.name ?? id;
-    return relationships.map(
-      (c) => `${name(c.relationship.from)} ${c.relationship.type} ${name(c.relationship.to)}${c.relationship.inferred ? ' (inferred)' : ''}`,
-    );
-  };
-
-  it('reads posts, organizers, participants and venues from sentence patterns, every end as the model allows', () => {
-    expect(
-      facts(
-        'A headline\n\nThe Global Teachers Forum was organized by UNESCO and the World Bank. The Global Teachers Forum was held at UNESCO Headquarters. ' +
-          'Huawei participated in the Global Teachers Forum with its partners. Audrey Azoulay, Director-General of UNESCO, spoke at the Global Teachers Forum.',
-      ),
-    ).toEqual([
-      'org:unesco ORGANIZED Global Teachers Forum',
-      'org:world-bank ORGANIZED Global Teachers Forum',
-      'Global Teachers Forum HELD_IN place:unesco-headquarters',
-      'org:huawei PARTICIPATED_IN Global Teachers Forum',
-      'person:audrey-azoulay HOLDS_POST org:unesco',
-      'person:audrey-azoulay SPOKE_AT Global Teachers Forum',
-    ]);
-  });
-
-  it('reads "the week" as the event the document is about, and says the fact is inferred', () => {
-    expect(facts('A headline\n\nThe Global Teachers Forum 2030 opened today. Microsoft took part in the forum.')).toEqual([
-      'org:microsoft PARTICIPATED_IN Global Teachers Forum 2030 (inferred)',
-    ]);
-    const { relationships } = propose('A headline\n\nThe Global Teachers Forum 2030 opened today. Microsoft took part in the forum.');
-    expect(relationships[0]!.relationship.inferred).toMatch(/the sentence says "the forum", read as Global Teachers Forum 2030/);
   });
 });
 

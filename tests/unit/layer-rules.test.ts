@@ -41,10 +41,26 @@ describe('the layer rules hold: lint fails when a layer imports what it must not
       'src/http/probe.ts',
       "import { networkPage } from '../workbench/app/network';\nexport const probe = networkPage;\n",
     ],
+    [
+      'an extractor imports a pipeline stage',
+      'src/ingest/extractors/probe.ts',
+      "import { segment } from '../pipeline/segment';\nexport const probe = segment;\n",
+    ],
+    [
+      'the NLP service imports an extractor',
+      'src/ingest/nlp/probe.ts',
+      "import { EXTRACTORS } from '../extractors/index';\nexport const probe = EXTRACTORS;\n",
+    ],
   ])('%s', (_name, file, code) => {
     const { status, output } = lintAs(file, code);
     expect(status).toBe(1);
     expect(output).toContain('import/no-restricted-paths');
+  });
+
+  it('an ingest module other than the NLP service imports wink-nlp', () => {
+    const { status, output } = lintAs('src/ingest/extractors/probe.ts', "import winkNLP from 'wink-nlp';\nexport const probe = winkNLP;\n");
+    expect(status).toBe(1);
+    expect(output).toContain('no-restricted-imports');
   });
 
   it('and passes an import the rules allow', () => {

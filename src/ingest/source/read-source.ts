@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { IngestError } from './ingest-error';
+import { IngestError } from '../ingest-error';
 
 /** The largest file `ingest` reads: 2 MiB is several times the longest report chapter; a bigger file is refused. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;

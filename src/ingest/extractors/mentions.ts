@@ -1,15 +1,7 @@
-import { distance } from 'fastest-levenshtein';
-import { tokenize, type Token } from '../model/text-search';
-
-/** An entity as the gazetteer knows it: its id, type and every way the graph spells it. */
-export interface KnownEntity {
-  id: string;
-  type: string;
-  name: string;
-  spellings: string[];
-  /** Its curated values of the properties another source may state otherwise (model/claims.ts), when known. */
-  properties?: Record<string, string>;
-}
+import { tokenize, type Token } from '../../model/text-search';
+import { sentences } from '../nlp/sentences';
+import { inFurniture, located, type Extractor } from './extractor';
+import { LONGEST_SPELLING, type Gazetteer, type Spelling } from './gazetteer';
 
 /** How a mention matched: the spelling as written, the same words with other case or accents, or one typo away. */
 export type MatchKind = 'exact' | 'folded' | 'typo';
@@ -35,72 +27,6 @@ export interface Mention {
 }
 
 const CONFIDENCE: Record<MatchKind, number> = { exact: 0.98, folded: 0.9, typo: 0.75 };
-const LONGEST_SPELLING = 12;
-
-interface Spelling {
-  text: string;
-  words: string[];
-  ids: Set<string>;
-  /** An acronym (all capitals, no space) matches only capitals, so that "who" is never the WHO. */
-  acronym: boolean;
-}
-
-/** The graph's names, aliases and acronyms, folded into word sequences, for finding them in a text. */
-export class Gazetteer {
-  private readonly byWords = new Map<string, Spelling>();
-  /** Single-word spellings long enough to be matched with one typo, by length, for the typo pass. */
-  private readonly typoCandidates: Spelling[] = [];
-
-  constructor(readonly entities: readonly KnownEntity[]) {
-    for (const entity of entities) {
-      for (const text of new Set([entity.name, ...entity.spellings])) {
-        const words = tokenize(text).map((t) => t.word);
-        if (words.length === 0 || words.length > LONGEST_SPELLING) continue;
-        const key = words.join(' ');
-        const known = this.byWords.get(key);
-        if (known) {
-          known.ids.add(entity.id);
-          continue;
-        }
-        const spelling: Spelling = { text, words, ids: new Set([entity.id]), acronym: /^[A-Z][A-Z0-9&-]{1,11}$/.test(text) };
-        this.byWords.set(key, spelling);
-        if (words.length === 1 && (spelling.acronym ? words[0]!.length >= 4 : words[0]!.length >= 7)) this.typoCandidates.push(spelling);
-      }
-    }
-  }
-
-  /** The spelling a run of folded words matches exactly, if any. */
-  exact(words: readonly string[]): Spelling | undefined {
-    return this.byWords.get(words.join(' '));
-  }
-
-  /** The one spelling a single word is one typo away from; none when there are several or the word is a known spelling. */
-  typo(word: string, written: string): Spelling | undefined {
-    const capitals = /^[A-Z0-9]+$/.test(written);
-    if (!/^[A-Z]/.test(written)) return undefined;
-    const near = this.typoCandidates.filter(
-      (s) => s.acronym === capitals && Math.abs(s.words[0]!.length - word.length) <= 1 && distance(s.words[0]!, word) === 1,
-    );
-    return near.length === 1 ? near[0] : undefined;
-  }
-}
-
-/** The sentences of a text with their offsets: paragraphs first (a headline has no full stop), then Intl.Segmenter. */
-export function sentences(text: string): { start: number; end: number; text: string }[] {
-  const result: { start: number; end: number; text: string }[] = [];
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g;
-  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
-    // A line break inside a paragraph (a masthead over two lines) does not end a sentence; the segmenter would say it does.
-    for (const segment of segmenter.segment(m[0].replace(/\n/g, ' '))) {
-      const trimmed = segment.segment.trim();
-      if (!trimmed) continue;
-      const start = m.index + segment.index + segment.segment.indexOf(trimmed);
-      result.push({ start, end: start + trimmed.length, text: trimmed });
-    }
-  }
-  return result;
-}
 
 /**
  * Every mention of a known entity in `text`, longest spelling first: exact (as the graph writes it), folded (other case
@@ -108,8 +34,17 @@ export function sentences(text: string): { start: number; end: number; text: str
  * than one entity are proposed with their candidates and no choice. `skip` leaves out spans (page furniture).
  */
 export function linkMentions(text: string, gazetteer: Gazetteer, skip: (start: number) => boolean = () => false): Mention[] {
+  return mentionsIn(text, sentences(text), gazetteer, skip);
+}
+
+/** linkMentions with the sentences already found (the segment stage's), for the quotes. */
+function mentionsIn(
+  text: string,
+  sentenceList: readonly { start: number; end: number; text: string }[],
+  gazetteer: Gazetteer,
+  skip: (start: number) => boolean,
+): Mention[] {
   const tokens = tokenize(text);
-  const sentenceList = sentences(text);
   const sentenceAt = (offset: number) => sentenceList.find((s) => offset >= s.start && offset < s.end);
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length;) {
@@ -156,3 +91,19 @@ export function linkMentions(text: string, gazetteer: Gazetteer, skip: (start: n
   }
   return mentions;
 }
+
+/** Why a mention is proposed, in words. */
+const reasonOf = (m: Mention) =>
+  m.entity ? `${m.match} match of the spelling "${m.spelling}"` : `"${m.spelling}" spells ${m.candidates!.length} entities: ${m.candidates!.join(', ')}`;
+
+/** Links the passages that name known entities (the gazetteer's spellings), outside page furniture. */
+export const mentionExtractor: Extractor = {
+  name: 'mentions',
+  kinds: ['mention'],
+  extract: (document, { known }) =>
+    mentionsIn(document.text, document.sentences, known, (at) => inFurniture(document, at)).map((mention) => ({
+      kind: 'mention' as const,
+      mention,
+      ...located(document, mention.start, mention.end, mention.confidence, reasonOf(mention)),
+    })),
+};

@@ -1,19 +1,11 @@
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../model/relationship-types';
-import type { SeedRelationship } from '../seed/seed-schema';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationship-types';
+import type { SeedRelationship } from '../../seed/seed-schema';
+import { located, type Extractor, type IngestDocument, type Located, type Sentence } from './extractor';
+import { namedSpans, type NamedSpan } from './named-spans';
 
-/** An entity named at a place in the text: a linked mention or an occurrence of a proposed entity. */
-export interface NamedSpan {
-  id: string;
-  type: string;
-  start: number;
-  end: number;
-}
-
-/** A proposed relationship: the seed entry, and how sure and why. */
-export interface RelationshipCandidate {
+/** A proposed relationship: the seed entry, how sure and why, and the sentence that states it. */
+interface Found extends Located {
   relationship: SeedRelationship;
-  confidence: number;
-  reason: string;
 }
 
 // Sentences are matched as templates in which every named entity is a placeholder ⟨k⟩, so that one pattern covers
@@ -226,95 +218,109 @@ const PATTERNS: Pattern[] = [
 const allows = (type: RelationshipType, from: string, to: string) =>
   (RELATIONSHIP_TYPES[type].from as readonly string[]).includes(from) && (RELATIONSHIP_TYPES[type].to as readonly string[]).includes(to);
 
-/**
- * Proposes the relationships a text states, sentence by sentence, from patterns of the model's relationship types
- * (a post, organized or hosted by, took part, spoke at, partner of, under the auspices of, held in, part of, ...);
- * a pair whose kinds the model does not allow for the type is dropped. Editions are read from names: "2019 Mobile
- * Learning Week" is an edition of "Mobile Learning Week" when both are named.
- */
-export function findRelationships(
-  text: string,
-  sentenceList: readonly { text: string; start: number; end: number }[],
-  spans: readonly NamedSpan[],
-  names: ReadonlyMap<string, string>,
-  docId: string,
-): RelationshipCandidate[] {
-  const found = new Map<string, RelationshipCandidate>();
-  const add = (
-    type: RelationshipType,
-    from: NamedSpan,
-    to: NamedSpan,
-    quote: string,
-    confidence: number,
-    reason: string,
-    properties: Record<string, string> = {},
-    inferred?: string,
-  ) => {
+/** The relationships found so far, one per type and ends: the first statement of a fact is kept. */
+class Facts {
+  readonly found = new Map<string, Found>();
+
+  constructor(private readonly document: IngestDocument) {}
+
+  add(type: RelationshipType, from: NamedSpan, to: NamedSpan, where: { start: number; end: number; quote: string }, how: Omit<Fact, 'from' | 'to'>): void {
     if (from.id === to.id || !allows(type, from.type, to.type)) return;
     const key = `${type}|${from.id}|${to.id}`;
-    if (found.has(key)) return;
-    found.set(key, {
+    if (this.found.has(key)) return;
+    const { confidence, reason, properties = {}, inferred } = how;
+    this.found.set(key, {
       relationship: {
         type,
         from: from.id,
         to: to.id,
         properties,
-        evidence: [{ doc: docId, quote }],
+        evidence: [{ doc: this.document.id, quote: where.quote }],
         ...(inferred ? { inferred: `Inferred: ${inferred}.` } : {}),
       },
-      confidence,
-      reason,
+      ...located(this.document, where.start, where.end, confidence, reason),
     });
-  };
-  // The document's main entity of some kinds: the one of them it names most often.
-  const mainOf = (types: readonly string[]) => {
-    const counts = new Map<string, number>();
-    for (const span of spans) if (types.includes(span.type)) counts.set(span.id, (counts.get(span.id) ?? 0) + 1);
-    const id = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-    return spans.find((s) => s.id === id);
-  };
-  for (const sentence of sentenceList) {
-    const inside = spans.filter((s) => s.start >= sentence.start && s.end <= sentence.end).sort((a, b) => a.start - b.start);
-    if (inside.length < 1) continue;
-    let template = '';
-    let at = sentence.start;
-    inside.forEach((span, k) => {
-      if (span.start < at) return;
-      template += text.slice(at, span.start) + `⟨${k}⟩`;
-      at = span.end;
+  }
+}
+
+/** How a pattern read a pair: how sure, why, its properties, and what was inferred. */
+interface Fact {
+  from: number;
+  to: number;
+  confidence: number;
+  reason: string;
+  properties?: Record<string, string>;
+  inferred?: string;
+}
+
+/** A sentence as a template: each named entity a placeholder ⟨k⟩ for `ends[k]`; `readAs` the phrases read as the document's main entity. */
+interface Template {
+  template: string;
+  /** The template with appositions left out ("⟨a⟩, Director of ⟨b⟩ was invited" is ⟨a⟩ was invited). */
+  reduced: string;
+  ends: NamedSpan[];
+  readAs: Map<number, string>;
+}
+
+/** The document's main entity of some kinds: the one of them it names most often. */
+function mainOf(spans: readonly NamedSpan[], types: readonly string[]): NamedSpan | undefined {
+  const counts = new Map<string, number>();
+  for (const span of spans) if (types.includes(span.type)) counts.set(span.id, (counts.get(span.id) ?? 0) + 1);
+  const id = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return spans.find((s) => s.id === id);
+}
+
+/** A sentence as a template of the names inside it; null when it names nothing. */
+function templateOf(text: string, sentence: Sentence, spans: readonly NamedSpan[]): Template | null {
+  const inside = spans.filter((s) => s.start >= sentence.start && s.end <= sentence.end).sort((a, b) => a.start - b.start);
+  if (inside.length < 1) return null;
+  let template = '';
+  let at = sentence.start;
+  inside.forEach((span, k) => {
+    if (span.start < at) return;
+    template += text.slice(at, span.start) + `⟨${k}⟩`;
+    at = span.end;
+  });
+  template += text.slice(at, sentence.end);
+  // A sentence that says "the week" without naming an event means the document's main event: an inference.
+  const ends = [...inside];
+  const readAs = new Map<number, string>();
+  for (const { pattern, types, insert } of ANAPHORA) {
+    const main = mainOf(spans, types);
+    if (!main || inside.some((span) => span.id === main.id)) continue;
+    template = template.replace(pattern, (phrase) => {
+      readAs.set(ends.length, phrase || 'no event for the speech');
+      ends.push(main);
+      return `${insert ?? ''}⟨${ends.length - 1}⟩`;
     });
-    template += text.slice(at, sentence.end);
-    // A sentence that says "the week" without naming an event means the document's main event: an inference.
-    const ends = [...inside];
-    const readAs = new Map<number, string>();
-    for (const { pattern, types, insert } of ANAPHORA) {
-      const main = mainOf(types);
-      if (!main || inside.some((span) => span.id === main.id)) continue;
-      template = template.replace(pattern, (phrase) => {
-        readAs.set(ends.length, phrase || 'no event for the speech');
-        ends.push(main);
-        return `${insert ?? ''}⟨${ends.length - 1}⟩`;
-      });
-    }
-    // "⟨a⟩, Director of ⟨b⟩ was invited": after its post is read, the apposition is left out, so that ⟨a⟩ is the subject.
-    const reduced = template.replace(new RegExp(`(⟨\\d+⟩),\\s+(?:the\\s+)?${TITLE}\\s+(?:of|at)\\s+(?:the\\s+)?⟨\\d+⟩,?`, 'g'), '$1');
-    const list = (part: string) => [...part.matchAll(/⟨(\d+)⟩/g)].map((m) => Number(m[1]));
-    for (const pattern of PATTERNS) {
-      for (const m of (pattern.type === 'HOLDS_POST' ? template : reduced).matchAll(pattern.regex)) {
-        for (const pair of pattern.pairs(m as RegExpExecArray, list)) {
-          const from = ends[pair.from];
-          const to = ends[pair.to];
-          const phrase = readAs.get(pair.from) ?? readAs.get(pair.to);
-          const meant = readAs.has(pair.from) ? from : to;
-          const says = phrase?.startsWith('no event') ? `the sentence names ${phrase}` : `the sentence says "${phrase}"`;
-          const inferred = phrase && meant ? `${says}, read as ${names.get(meant.id) ?? meant.id}, which the document is about` : undefined;
-          if (from && to)
-            add(pattern.type, from, to, sentence.text, inferred ? pattern.confidence - 0.15 : pattern.confidence, pattern.reason, pair.properties, inferred);
-        }
+  }
+  // "⟨a⟩, Director of ⟨b⟩ was invited": after its post is read, the apposition is left out, so that ⟨a⟩ is the subject.
+  const reduced = template.replace(new RegExp(`(⟨\\d+⟩),\\s+(?:the\\s+)?${TITLE}\\s+(?:of|at)\\s+(?:the\\s+)?⟨\\d+⟩,?`, 'g'), '$1');
+  return { template, reduced, ends, readAs };
+}
+
+/** The facts the patterns read in a sentence's template, an inferred end said so, with less confidence. */
+function readFacts(facts: Facts, sentence: Sentence, { template, reduced, ends, readAs }: Template, names: ReadonlyMap<string, string>): void {
+  const list = (part: string) => [...part.matchAll(/⟨(\d+)⟩/g)].map((m) => Number(m[1]));
+  const where = { start: sentence.start, end: sentence.end, quote: sentence.text };
+  for (const pattern of PATTERNS) {
+    for (const m of (pattern.type === 'HOLDS_POST' ? template : reduced).matchAll(pattern.regex)) {
+      for (const pair of pattern.pairs(m as RegExpExecArray, list)) {
+        const from = ends[pair.from];
+        const to = ends[pair.to];
+        const phrase = readAs.get(pair.from) ?? readAs.get(pair.to);
+        const meant = readAs.has(pair.from) ? from : to;
+        const says = phrase?.startsWith('no event') ? `the sentence names ${phrase}` : `the sentence says "${phrase}"`;
+        const inferred = phrase && meant ? `${says}, read as ${names.get(meant.id) ?? meant.id}, which the document is about` : undefined;
+        const confidence = inferred ? pattern.confidence - 0.15 : pattern.confidence;
+        if (from && to) facts.add(pattern.type, from, to, where, { confidence, reason: pattern.reason, properties: pair.properties, inferred });
       }
     }
   }
-  // Editions by name: a year before a series' name.
+}
+
+/** Editions by name: "2019 Mobile Learning Week" is an edition of "Mobile Learning Week" when both are named. */
+function readEditions(facts: Facts, document: IngestDocument, spans: readonly NamedSpan[], names: ReadonlyMap<string, string>): void {
   const events = [...new Map(spans.filter((s) => s.type === 'Event' || s.type === 'EventSeries').map((s) => [s.id, s])).values()];
   for (const edition of events) {
     const name = names.get(edition.id) ?? '';
@@ -323,10 +329,38 @@ export function findRelationships(
     const seriesName = /^\d{4}$/.test(year[1]!) ? year[2]! : year[1]!;
     const series = events.find((e) => e.id !== edition.id && (names.get(e.id) ?? '').toLowerCase() === seriesName.toLowerCase());
     if (!series) continue;
-    const quote = sentenceList.find((s) => s.start <= edition.start && edition.end <= s.end)?.text ?? name;
-    add('EDITION_OF', edition, series, quote, 0.7, "the edition's name is the series' with its year", {
-      year: /^\d{4}$/.test(year[1]!) ? year[1]! : year[2]!,
+    const sentence = document.sentences.find((s) => s.start <= edition.start && edition.end <= s.end);
+    const where = sentence ? { start: sentence.start, end: sentence.end, quote: sentence.text } : { start: edition.start, end: edition.end, quote: name };
+    facts.add('EDITION_OF', edition, series, where, {
+      confidence: 0.7,
+      reason: "the edition's name is the series' with its year",
+      properties: { year: /^\d{4}$/.test(year[1]!) ? year[1]! : year[2]! },
     });
   }
-  return [...found.values()];
 }
+
+/**
+ * Proposes the relationships a text states, sentence by sentence, from patterns of the model's relationship types
+ * (a post, organized or hosted by, took part, spoke at, partner of, under the auspices of, held in, part of, ...);
+ * a pair whose kinds the model does not allow for the type is dropped. `spans` are the names found in the text,
+ * `names` the entities' names by id.
+ */
+export function findRelationships(document: IngestDocument, spans: readonly NamedSpan[], names: ReadonlyMap<string, string>): Found[] {
+  const facts = new Facts(document);
+  for (const sentence of document.sentences) {
+    const template = templateOf(document.text, sentence, spans);
+    if (template) readFacts(facts, sentence, template, names);
+  }
+  readEditions(facts, document, spans, names);
+  return [...facts.found.values()];
+}
+
+/** Proposes the relationships a document states between the entities named in it, known or proposed before. */
+export const relationshipExtractor: Extractor = {
+  name: 'relationships',
+  kinds: ['relationship'],
+  extract: (document, { known, found }) => {
+    const { spans, names } = namedSpans(document, known, found);
+    return findRelationships(document, spans, names).map((c) => ({ kind: 'relationship' as const, ...c }));
+  },
+};

@@ -1,9 +1,9 @@
 import winkNLP, { type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-/** wink-nlp with its English lite model (offline, from npm), loaded once for the whole ingester. */
-export const nlp = winkNLP(model);
-export const its = nlp.its;
+/** wink-nlp with its English lite model (offline, from npm), loaded once for the whole ingester; no other module imports it. */
+const nlp = winkNLP(model);
+const its = nlp.its;
 
 /** A word of a text with its part-of-speech tag and its offsets in the text given (end exclusive). */
 export interface TaggedWord {

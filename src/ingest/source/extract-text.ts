@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
-import type { EvidencePosition, FurnitureKind } from '../model/evidence';
-import { normalizeWhitespace } from '../seed/corpus';
+import type { EvidencePosition, FurnitureKind } from '../../model/evidence';
+import { normalizeWhitespace } from '../../seed/corpus';
 import type { SourceFile } from './read-source';
 
 /** A region of the extracted text as the seed's layout.json marks it (body text is left unmarked). */
@@ -292,4 +293,9 @@ export function extractText(source: SourceFile): ExtractedText {
     return { ...extracted, metadata: heading ? { title: normalizeWhitespace(heading.replace(/[*_`]/g, '')) } : {} };
   }
   return fromText(source.raw);
+}
+
+/** The SHA-256 of a text as the graph stores it (normalized), the same for a seed document and a draft. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalizeText(text)).digest('hex');
 }
