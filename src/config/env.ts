@@ -88,7 +88,7 @@ export class ConfigError extends AppError {
   constructor(readonly problems: string[]) {
     super(
       `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      'Fix or unset these variables (README, Configuration, lists each with its default).',
+      'Fix or unset these variables (docs/operating.md, Configuration, lists each with its default).',
     );
   }
 }

@@ -4,7 +4,7 @@ import { classifyDriverError } from '../db/driver-errors';
 
 /**
  * Every code a client can find in `errors[].extensions.code`, from GraphQL and from the HTTP layer alike: the API's
- * public contract (README's table lists them all; a test keeps the two in step).
+ * public contract (the handbook's docs/querying.md lists them all; a test keeps the two in step).
  */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',

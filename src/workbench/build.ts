@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { PROJECT_ROOT } from '../project-root';
+import { handbookExamples, handbookPages, type HandbookExample } from './handbook';
 
 /** The workbench's sources, and where `npm start` builds them (git-ignored). */
 export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, 'src', 'workbench', 'app');
@@ -13,14 +14,12 @@ const PAGE_QUERIES_FILE = path.join(PROJECT_ROOT, 'src', 'workbench', 'page-quer
 
 const STATIC_FILES = ['index.html', 'graphiql.html', 'style.css'];
 
-/** The README's executed examples (```graphql blocks starting "# Example: name"), offered as tabs in GraphiQL. */
-export function readmeExamples(readme: string): { name: string; query: string }[] {
-  return [...readme.matchAll(/```graphql\n# Example: ([\w-]+)\n([\s\S]*?)```/g)].map((m) => {
-    const name = m[1]!;
-    const query = m[2]!.trim();
-    // Named, so that GraphiQL titles each tab with it.
+/** The handbook's examples as GraphiQL tabs, each named after its example so that GraphiQL titles the tab with it. */
+export function graphiqlTabs(examples: HandbookExample[]): { name: string; query: string; variables?: string }[] {
+  return examples.map(({ name, query, variables }) => {
     const operation = name.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase());
-    return { name, query: query.startsWith('{') ? `query ${operation} ${query}\n` : `${query}\n` };
+    const tab = { name, query: query.startsWith('{') ? `query ${operation} ${query}` : query };
+    return variables ? { ...tab, variables: JSON.stringify(variables, null, 2) } : tab;
   });
 }
 
@@ -46,11 +45,13 @@ function sourceHash(): string {
   };
   walk(WEB_SOURCE_DIR);
   hash.update(fs.readFileSync(PAGE_QUERIES_FILE));
-  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'README.md')));
+  // GraphiQL's tabs are the handbook's examples.
+  for (const page of handbookPages()) hash.update(page).update(fs.readFileSync(path.join(PROJECT_ROOT, page)));
   hash.update(fs.readFileSync(STYLE_FILE));
   hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
   // How the bundles are built is part of what they are.
   hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'workbench', 'build.ts')));
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'workbench', 'handbook.ts')));
   return hash.digest('hex');
 }
 
@@ -100,8 +101,7 @@ export async function ensureWebBuilt(outDir: string = WEB_BUILD_DIR): Promise<{ 
     const script = /(\s*<script type="module" async src="\/app\/main\.js"><\/script>\n)/;
     if (!script.test(html)) throw new Error(`${index}: no <script type="module" async src="/app/main.js"> to announce the chunks after`);
     fs.writeFileSync(index, html.replace(script, `$1${preloads}`));
-    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
-    fs.writeFileSync(path.join(staging, 'app', 'examples.json'), JSON.stringify(readmeExamples(readme)));
+    fs.writeFileSync(path.join(staging, 'app', 'examples.json'), JSON.stringify(graphiqlTabs(handbookExamples())));
     fs.writeFileSync(path.join(staging, 'app', 'graph-style.json'), JSON.stringify(graphStyle(fs.readFileSync(STYLE_FILE, 'utf8'))));
     fs.writeFileSync(path.join(staging, '.source-hash'), hash);
     fs.rmSync(outDir, { recursive: true, force: true });

@@ -1,24 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Database } from '../../src/db/database';
-import { PROJECT_ROOT } from '../../src/project-root';
 import { EVIDENCE_POSITIONS } from '../../src/model/evidence';
 import { prepareSeed } from '../../src/seed/load-seed';
+import { handbookExamples } from '../../src/workbench/handbook';
 import { startApi, type RunningApi } from '../helpers/api';
 import { guideSnippets } from '../helpers/browser-guide';
 import { PRODUCTION_SEED_DIR as SEED_DIR } from '../helpers/seed-fixture';
 import { useTestGraph } from '../helpers/test-graph';
 
 // The one test file that checks the facts of the production seed (seed/): curating the seed touches only this file.
-// Every other test runs on the fixture seed of tests/fixtures/seed.
-
-/** The ```graphql blocks of the README that start with "# Example: <name>". */
-function readmeExamples(): Map<string, string> {
-  const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
-  const examples = new Map<string, string>();
-  for (const match of readme.matchAll(/```graphql\n# Example: ([\w-]+)\n([\s\S]*?)```/g)) examples.set(match[1]!, match[2]!);
-  return examples;
-}
+// Every other test runs on the fixture seed of tests/fixtures/seed. The handbook's GraphQL examples run here too.
 
 type Json = any;
 
@@ -134,6 +124,20 @@ const expectations: Record<string, (data: Json) => void> = {
     expect(rels.pageInfo.hasNextPage).toBe(true);
     expect(rels.edges).toHaveLength(2);
     for (const { node } of rels.edges) expect(node.evidence.some((e: Json) => e.quote.length > 0)).toBe(true);
+  },
+  'citing-a-fact': (data) => {
+    const [partnership] = data.entity.partners.nodes;
+    expect(partnership.to.name).toBe('Huawei');
+    expect(partnership.evidence[0].document).toMatchObject({ id: 'doc:ichei-mlw-2019', published: '2019-03-08', retrieved: '2026-11-21' });
+    expect(partnership.evidence[0].document.terms).toMatch(/not covered by the project's data licence/);
+    expect(partnership.evidence[0].citation).toMatch(/Quoted from the \w+, characters \d+-\d+\.$/);
+  },
+  'variables-and-paging': (data) => {
+    const page = data.searchEvidence;
+    expect(page.edges).toHaveLength(3);
+    expect(page.totalCount).toBeGreaterThan(3);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    for (const { node } of page.edges) expect(node.evidence.quote).toMatch(/Mobile Learning Week/i);
   },
   'lists-and-statistics': (data) => {
     expect(data.entities.edges).toHaveLength(5);
@@ -354,18 +358,18 @@ describe('search across the evidence, on the production seed', () => {
   });
 });
 
-describe('the README examples, on the production seed', () => {
-  const examples = readmeExamples();
+describe("the handbook's examples, on the production seed", () => {
+  const examples = handbookExamples();
 
   it('are all checked here', () => {
-    expect([...examples.keys()].sort()).toEqual(Object.keys(expectations).sort());
+    expect(examples.map((e) => e.name).sort()).toEqual(Object.keys(expectations).sort());
   });
 
-  it.each([...examples.entries()])('%s runs and answers as documented', async (name, query) => {
-    const { status, body } = await api.graphql(query);
+  it.each(examples.map((e) => [`${e.file}: ${e.name}`, e] as const))('%s runs and answers as documented', async (_title, example) => {
+    const { status, body } = await api.graphql(example.query, example.variables);
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
-    expectations[name]!(body.data);
+    expectations[example.name]!(body.data);
   });
 });
 

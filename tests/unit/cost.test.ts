@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { buildASTSchema, parse } from 'graphql';
 import { queryCost } from '../../src/graphql/cost';
 import { QUERY_LIMITS } from '../../src/graphql/limits';
 import { loadTypeDefs } from '../../src/graphql/type-defs';
-import { PROJECT_ROOT } from '../../src/project-root';
+import { handbookExamples } from '../../src/workbench/handbook';
 
 const schema = buildASTSchema(loadTypeDefs());
 const cost = (query: string, variables: Record<string, unknown> = {}) => queryCost(schema, parse(query), undefined, variables);
@@ -43,10 +41,9 @@ describe('queryCost', () => {
     expect(cost(spread)).toBe(1 + 1 + 20 + 20);
   });
 
-  it('lets every README example through', () => {
-    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
-    const examples = [...readme.matchAll(/```graphql\n# Example: [\w-]+\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  it('lets every example of the handbook through', () => {
+    const examples = handbookExamples();
     expect(examples.length).toBeGreaterThan(5);
-    for (const example of examples) expect(cost(example)).toBeLessThanOrEqual(QUERY_LIMITS.maxCost);
+    for (const example of examples) expect(cost(example.query, example.variables)).toBeLessThanOrEqual(QUERY_LIMITS.maxCost);
   });
 });
