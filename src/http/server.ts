@@ -26,7 +26,7 @@ import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../export/f
 import { registerNeo4jBrowserRoutes, type BrowserApp } from './neo4j-browser-routes';
 import { registerWorkbenchRoutes, wantsPage, WORKBENCH_CSP, workbenchIndex, type PageAnswerer } from './workbench-routes';
 import { ApiMetrics } from './metrics';
-import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
+import { charsetRefusal, emptyQueryRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
 
 /** The one shape of every error body the HTTP layer sends, GraphQL's own: `{"errors":[{"message","extensions":{"code"}}]}`. */
 export function errorBody(message: string, code: ErrorCode): { errors: { message: string; extensions: { code: ErrorCode } }[] } {
@@ -261,7 +261,7 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
           }
           const params = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
           const parsed = (key: string) => (typeof params?.[key] === 'string' && key !== 'query' ? safeJson(params[key] as string) : params?.[key]);
-          const refusal = persistedQueryRefusal(parsed('extensions')) ?? nestingRefusal(params?.query, parsed('variables'));
+          const refusal = persistedQueryRefusal(parsed('extensions')) ?? emptyQueryRefusal(params?.query) ?? nestingRefusal(params?.query, parsed('variables'));
           if (refusal) {
             return reply
               .code(refusal.status)
