@@ -1,13 +1,38 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { ErrorCode } from './errors';
 
 /** The most bad variable values reported, as graphql-js's coercion reports. */
 const MAX_VARIABLE_ERRORS = 50;
 
 /** How many compiled documents are kept: the API's clients send a few query shapes, each compiled once. */
 export const COMPILED_DOCUMENTS = 500;
+
+/** How many of a document's operation names an error lists, and how much of a client's operationName it repeats. */
+const NAMES_LISTED = 10;
+const NAME_ECHOED = 100;
+
+/**
+ * Why the request's operationName (the client's, not the one Apollo resolved) picks no operation of the document,
+ * naming the operations to choose from; undefined when it picks one.
+ */
+function operationProblem(document: DocumentNode, operationName: string | null | undefined): GraphQLError | undefined {
+  if (getOperationAST(document, operationName)) return undefined;
+  const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : []));
+  const listed = names.slice(0, NAMES_LISTED).join(', ') + (names.length > NAMES_LISTED ? ` and ${names.length - NAMES_LISTED} more` : '');
+  const asked = JSON.stringify(operationName && operationName.length > NAME_ECHOED ? `${operationName.slice(0, NAME_ECHOED)}...` : operationName);
+  const message =
+    names.length === 0
+      ? 'The document has no operation to run: send a query operation.'
+      : !operationName
+        ? `The document has ${names.length} operations (${listed}) and the request names none: set operationName to the one to run.`
+        : names.length === 1 && names[0] === '(anonymous)'
+          ? `The document has no operation named ${asked}: its one operation has no name. Leave operationName out, or give the operation that name.`
+          : `The document has no operation named ${asked}: set operationName to one of its operations (${listed}).`;
+  return new GraphQLError(message, { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE } });
+}
 
 /**
  * graphql-jit's error as an ordinary GraphQLError: Apollo's plugins (graphql-armor's masking) rewrite messages, and
@@ -31,6 +56,10 @@ function plainError(error: GraphQLError, variablesRejected: boolean): GraphQLErr
 export function compiledExecution(schema: GraphQLSchema, maxDocuments = COMPILED_DOCUMENTS): GatewayInterface {
   const compiled = new LRUCache<string, CompiledQuery>({ max: maxDocuments });
   const executor: GatewayExecutor = async (request) => {
+    // Apollo passes the operation name it resolved, null for a name the document lacks; compiling with that would run
+    // the document's only operation instead of refusing the request.
+    const problem = operationProblem(request.document, request.request.operationName);
+    if (problem) return { errors: [problem] };
     const key = `${request.queryHash}\u0000${request.operationName ?? ''}`;
     let query = compiled.get(key);
     if (!query) {

@@ -1,3 +1,4 @@
+import { Lexer, Source, TokenKind } from 'graphql';
 import { ErrorCode } from '../graphql/errors';
 import { QUERY_LIMITS } from '../graphql/limits';
 
@@ -88,5 +89,24 @@ export function persistedQueryRefusal(extensions: unknown): Refusal | undefined 
     status: 400,
     code: ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
     message: 'Persisted queries are not supported: the API keeps no query cache. Send the query itself.',
+  };
+}
+
+/**
+ * A query of nothing but whitespace, commas and comments is refused as empty (graphql-js would answer "Syntax Error:
+ * Unexpected <EOF>"); the lexer reads only up to the first token, so a long document costs nothing here.
+ */
+export function emptyQueryRefusal(query: unknown): Refusal | undefined {
+  if (typeof query !== 'string') return undefined;
+  try {
+    if (new Lexer(new Source(query)).advance().kind !== TokenKind.EOF) return undefined;
+  } catch {
+    // A character GraphQL does not allow: the parser reports it where it is.
+    return undefined;
+  }
+  return {
+    status: 400,
+    code: ErrorCode.BAD_REQUEST,
+    message: 'The query is empty (nothing but whitespace, commas or comments): send a GraphQL operation, such as { statistics { nodes } }.',
   };
 }

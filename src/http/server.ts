@@ -17,21 +17,16 @@ import type { Database } from '../db/database';
 import { AppError, ExitCode } from '../errors/app-error';
 import { createApolloServer } from '../graphql/apollo';
 import { ErrorCode } from '../graphql/errors';
-import { partialDateProblem } from '../model/partial-date';
 import { createLoaders } from '../graphql/loaders';
 import type { ApiContext } from '../graphql/context';
 import type { RequestInfo } from '../graphql/plugin/request-info';
-import { exportScope, ExportScopeError, exportStream } from '../export/export-graph';
-import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../export/formats';
+import { EXPORT_FORMAT_NAMES } from '../export/formats';
+import { errorBody } from './error-body';
+import { registerExportRoute } from './export-routes';
 import { registerNeo4jBrowserRoutes, type BrowserApp } from './neo4j-browser-routes';
 import { registerWorkbenchRoutes, wantsPage, WORKBENCH_CSP, workbenchIndex, type PageAnswerer } from './workbench-routes';
 import { ApiMetrics } from './metrics';
-import { charsetRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
-
-/** The one shape of every error body the HTTP layer sends, GraphQL's own: `{"errors":[{"message","extensions":{"code"}}]}`. */
-export function errorBody(message: string, code: ErrorCode): { errors: { message: string; extensions: { code: ErrorCode } }[] } {
-  return { errors: [{ message, extensions: { code } }] };
-}
+import { charsetRefusal, emptyQueryRefusal, nestingRefusal, persistedQueryRefusal } from './request-guards';
 
 /** The API's port is taken: a person must free it or choose another. */
 export class PortInUseError extends AppError {
@@ -78,13 +73,10 @@ function clientErrorCode(status: number): ErrorCode {
   return ErrorCode.BAD_REQUEST;
 }
 
-/**
- * The HTTP server of the API on fastify: GraphQL at /graphql (Apollo through its fastify integration), /health, and
- * Neo4j Browser's guide and style under /browser/ with CORS. Does not listen by itself.
- */
-export function createServer(env: Env, db: Database, options: ServerOptions = {}): ApiServer {
+/** fastify with the API's limits: body size, header, request and keep-alive timeouts, connections. */
+function createFastify(env: Env, logStream: DestinationStream | undefined): FastifyInstance {
   const app = Fastify({
-    ...loggerOptions(env, options.logStream),
+    ...loggerOptions(env, logStream),
     // One line per request, written by the onResponse hook below, instead of fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
@@ -99,12 +91,14 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
     connectionTimeout: env.API_REQUEST_TIMEOUT_MS + 5_000,
   });
   app.server.maxConnections = env.API_MAX_CONNECTIONS;
-  const apollo = createApolloServer(app.log);
-  const executing = pLimit(env.API_MAX_CONCURRENT_REQUESTS);
-  const metrics = new ApiMetrics();
+  return app;
+}
 
-  // Operational signals: requests in flight, and one log line and one observation per answered request, with the
-  // request id (also sent back as x-request-id), the GraphQL operation, status, duration and error code.
+/**
+ * Operational signals: requests in flight, and one log line and one observation per answered request, with the
+ * request id (also sent back as x-request-id), the GraphQL operation, status, duration and error code.
+ */
+function registerRequestLog(app: FastifyInstance, metrics: ApiMetrics): void {
   app.decorateRequest('graphql', undefined);
   app.decorateRequest('finished', false);
   app.decorateRequest('startedAt', 0);
@@ -145,7 +139,10 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
         'client aborted the request',
       );
   });
+}
 
+/** Every error fastify meets, and every unknown path, in the one error body shape; only 5xx are logged, without detail sent. */
+function registerErrorHandlers(app: FastifyInstance, env: Env): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status < 500) {
@@ -163,25 +160,32 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(errorBody(`Not found: ${request.url.split('?')[0]}. The API is at /graphql.`, ErrorCode.NOT_FOUND)),
   );
-  const methodNotAllowed = (allow: string) => (_request: unknown, reply: FastifyReply) =>
+}
+
+/** A handler that answers 405 with the methods the path takes. */
+function methodNotAllowed(allow: string) {
+  return (_request: unknown, reply: FastifyReply) =>
     reply
       .code(405)
       .header('allow', allow)
       .send(errorBody(`Use ${allow} here`, ErrorCode.METHOD_NOT_ALLOWED));
+}
 
-  // Checked before the body is read: a charset other than UTF-8 would otherwise be read as UTF-8.
-  app.addHook('onRequest', async (request, reply) => {
-    const refusal = charsetRefusal(request.headers['content-type']);
-    if (refusal) return reply.code(refusal.status).send(errorBody(refusal.message, refusal.code));
-  });
-
+/** /health: whether the database answers. */
+function registerHealthRoutes(app: FastifyInstance, db: Database): void {
   app.get('/health', async (_request, reply) => {
     const reachable = await db.ping();
     return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ok' : 'degraded', database: reachable ? 'reachable' : 'unreachable' });
   });
   app.route({ method: ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/health', handler: methodNotAllowed('GET, HEAD') });
-  // The API's index. Neo4j Browser served from here reads its discovery document from this origin's root, so the
-  // Bolt address goes here too (under the key Neo4j's own discovery endpoint uses).
+}
+
+/**
+ * The API's index: the workbench for a browser, a JSON list of the addresses for a script. Neo4j Browser served from
+ * here reads its discovery document from this origin's root, so the Bolt address goes here too (under the key Neo4j's
+ * own discovery endpoint uses).
+ */
+function registerIndexRoute(app: FastifyInstance, options: ServerOptions): void {
   const home = options.workbenchDir ? workbenchIndex(options.workbenchDir) : null;
   app.get('/', async (request, reply) => {
     // A browser gets the workbench; a script (and Neo4j Browser's discovery request) the JSON index.
@@ -197,6 +201,69 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
       browserStyle: '/browser/style.grass',
     };
   });
+}
+
+/**
+ * Refuses, before GraphQL sees them, persisted queries, empty queries, and nesting deep enough to exhaust the parser's
+ * or the variable coercion's stack; leads a person who opens /graphql in a browser to the IDE.
+ */
+function graphqlGuard(options: ServerOptions) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    // A person who opens the GraphQL address in a browser is led to the IDE, not to a CSRF refusal.
+    if (options.workbenchDir && request.method === 'GET' && wantsPage(request) && !(request.query as { query?: unknown }).query) {
+      return reply.redirect('/graphiql', 302);
+    }
+    const params = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
+    const parsed = (key: string) => (typeof params?.[key] === 'string' && key !== 'query' ? safeJson(params[key] as string) : params?.[key]);
+    const refusal = persistedQueryRefusal(parsed('extensions')) ?? emptyQueryRefusal(params?.query) ?? nestingRefusal(params?.query, parsed('variables'));
+    if (refusal) {
+      return reply
+        .code(refusal.status)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(errorBody(refusal.message, refusal.code)));
+    }
+  };
+}
+
+/** /graphql, once Apollo has started: guarded, and executed at most API_MAX_CONCURRENT_REQUESTS at once. */
+function registerGraphqlRoute(
+  app: FastifyInstance,
+  apollo: ApolloServer<ApiContext>,
+  db: Database,
+  executing: ReturnType<typeof pLimit>,
+  options: ServerOptions,
+): void {
+  const graphql = fastifyApolloHandler<ApiContext>(apollo, {
+    context: async (request) => ({ db, loaders: createLoaders(db), ...(request.graphql ? { requestInfo: request.graphql } : {}) }),
+  });
+  // At most API_MAX_CONCURRENT_REQUESTS requests execute at once; the rest wait their turn.
+  app.route<{ Reply: string }>({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    preValidation: graphqlGuard(options),
+    handler: (request, reply) => executing(() => graphql.call(app, request, reply)),
+  });
+  app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/graphql', handler: methodNotAllowed('GET, POST') });
+}
+
+/**
+ * The HTTP server of the API on fastify: GraphQL at /graphql (Apollo through its fastify integration), /health, and
+ * Neo4j Browser's guide and style under /browser/ with CORS. Does not listen by itself.
+ */
+export function createServer(env: Env, db: Database, options: ServerOptions = {}): ApiServer {
+  const app = createFastify(env, options.logStream);
+  const apollo = createApolloServer(app.log);
+  const executing = pLimit(env.API_MAX_CONCURRENT_REQUESTS);
+  const metrics = new ApiMetrics();
+  registerRequestLog(app, metrics);
+  registerErrorHandlers(app, env);
+  // Checked before the body is read: a charset other than UTF-8 would otherwise be read as UTF-8.
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = charsetRefusal(request.headers['content-type']);
+    if (refusal) return reply.code(refusal.status).send(errorBody(refusal.message, refusal.code));
+  });
+  registerHealthRoutes(app, db);
+  registerIndexRoute(app, options);
   // An entity or network page arrives with its first query's answer, run through Apollo like any request (limits,
   // errors, the request's log line and metrics) and waiting its turn like one.
   const answerPage: PageAnswerer = (query, request) =>
@@ -206,35 +273,9 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
       return response.body.kind === 'single' ? response.body.singleResult : null;
     });
   if (options.workbenchDir) registerWorkbenchRoutes(app, options.workbenchDir, answerPage);
-
-  // The graph, or a neighbourhood, in an export format (src/export/), streamed.
-  app.get<{ Params: { format: string }; Querystring: { neighbourhood?: string; depth?: string; asOf?: string } }>('/export/:format', async (request, reply) => {
-    const { format } = request.params;
-    if (!isExportFormat(format)) {
-      return reply.code(404).send(errorBody(`Unknown export format "${format}"; the formats are ${EXPORT_FORMAT_NAMES.join(', ')}`, ErrorCode.NOT_FOUND));
-    }
-    const { neighbourhood, depth = '1' } = request.query;
-    if (neighbourhood !== undefined && !/^[1-3]$/.test(depth)) {
-      return reply.code(400).send(errorBody('Invalid query parameter depth: must be 1, 2 or 3', ErrorCode.BAD_REQUEST));
-    }
-    const asOf = request.query.asOf || null;
-    const dateProblem = asOf ? partialDateProblem(asOf) : undefined;
-    if (dateProblem) return reply.code(400).send(errorBody(`Invalid query parameter asOf: ${dateProblem}`, ErrorCode.BAD_REQUEST));
-    let scope;
-    try {
-      scope = await exportScope(db, neighbourhood ? { centre: neighbourhood, depth: Number(depth) } : undefined, asOf);
-    } catch (error) {
-      if (error instanceof ExportScopeError) return reply.code(404).send(errorBody(`${error.message} ${error.hint}`, ErrorCode.NOT_FOUND));
-      throw error;
-    }
-    const stream = await exportStream(db, format, scope);
-    const name = `${neighbourhood ? `neighbourhood-${neighbourhood.replace(/[^\w-]+/g, '-')}-` : ''}${asOf ? `as-of-${asOf}-` : ''}${EXPORT_FORMATS[format].file}`;
-    return reply.type(EXPORT_FORMATS[format].contentType).header('content-disposition', `attachment; filename="${name}"`).send(stream);
-  });
-
+  registerExportRoute(app, db);
   // Prometheus metrics: requests and latency by route, operation and outcome, database errors, in flight, process.
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
-
   registerNeo4jBrowserRoutes(app, options.browserApp);
 
   return {
@@ -245,33 +286,7 @@ export function createServer(env: Env, db: Database, options: ServerOptions = {}
     async listen(port, host) {
       apollo.addPlugin(fastifyApolloDrainPlugin(app));
       await apollo.start();
-      const graphql = fastifyApolloHandler<ApiContext>(apollo, {
-        context: async (request) => ({ db, loaders: createLoaders(db), ...(request.graphql ? { requestInfo: request.graphql } : {}) }),
-      });
-      // At most API_MAX_CONCURRENT_REQUESTS requests execute at once; the rest wait their turn.
-      app.route<{ Reply: string }>({
-        method: ['GET', 'POST'],
-        url: '/graphql',
-        // Refused before GraphQL sees them: persisted queries, and nesting deep enough to exhaust the parser's or the
-        // variable coercion's stack.
-        preValidation: async (request, reply) => {
-          // A person who opens the GraphQL address in a browser is led to the IDE, not to a CSRF refusal.
-          if (options.workbenchDir && request.method === 'GET' && wantsPage(request) && !(request.query as { query?: unknown }).query) {
-            return reply.redirect('/graphiql', 302);
-          }
-          const params = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
-          const parsed = (key: string) => (typeof params?.[key] === 'string' && key !== 'query' ? safeJson(params[key] as string) : params?.[key]);
-          const refusal = persistedQueryRefusal(parsed('extensions')) ?? nestingRefusal(params?.query, parsed('variables'));
-          if (refusal) {
-            return reply
-              .code(refusal.status)
-              .type('application/json; charset=utf-8')
-              .send(JSON.stringify(errorBody(refusal.message, refusal.code)));
-          }
-        },
-        handler: (request, reply) => executing(() => graphql.call(app, request, reply)),
-      });
-      app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/graphql', handler: methodNotAllowed('GET, POST') });
+      registerGraphqlRoute(app, apollo, db, executing, options);
       try {
         return await app.listen({ port, host });
       } catch (error) {

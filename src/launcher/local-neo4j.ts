@@ -261,9 +261,10 @@ export class LocalNeo4j {
 
   private setInitialPasswordOnce(): void {
     if (fs.existsSync(path.join(this.homeDir, 'data', 'databases'))) return;
+    // "--" ends the options: a generated password starts with "-" once in 64, and neo4j-admin read it as an option.
     const result = spawnSync(
       'java',
-      ['-cp', path.join(this.options.libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', this.options.password],
+      ['-cp', path.join(this.options.libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', this.options.password],
       {
         env: { ...process.env, NEO4J_HOME: this.homeDir, NEO4J_CONF: path.join(this.homeDir, 'conf') },
         encoding: 'utf8',

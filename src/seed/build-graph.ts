@@ -122,92 +122,94 @@ export function shortened(name: string): string {
   return `${(space > SHORT_NAME_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-/** Turns validated seed data into node and relationship rows, including the derived MENTIONS and HAS_FIGURE. */
-export function buildGraph(seed: ValidatedSeed): GraphRows {
-  const nodes: NodeRow[] = [];
-  const addNode = (id: string, label: EntityType, props: Properties, aliases: string[] = []) => {
-    const name = String(props.name ?? id);
-    const spellings = [name, ...aliases];
-    const full: Properties = {
-      ...props,
-      id,
-      // A caption that fits a node in Browser and in drawings: the acronym the source gives, or the name, shortened.
-      shortName: typeof props.acronym === 'string' ? props.acronym : shortened(name),
-      searchText: spellings.join(' | '),
-      searchKey: normalizeName(spellings.join(' ')),
-      seedManaged: true,
-    };
-    const hash = hashOf([label, full]);
-    nodes.push({ id, label, props: { ...full, seedHash: hash }, hash });
+/** A node row: the properties with the id, the caption, the search fields and the seed's marks, and its hash. */
+function nodeRow(id: string, label: EntityType, props: Properties, aliases: string[] = []): NodeRow {
+  const name = String(props.name ?? id);
+  const spellings = [name, ...aliases];
+  const full: Properties = {
+    ...props,
+    id,
+    // A caption that fits a node in Browser and in drawings: the acronym the source gives, or the name, shortened.
+    shortName: typeof props.acronym === 'string' ? props.acronym : shortened(name),
+    searchText: spellings.join(' | '),
+    searchKey: normalizeName(spellings.join(' ')),
+    seedManaged: true,
   };
+  const hash = hashOf([label, full]);
+  return { id, label, props: { ...full, seedHash: hash }, hash };
+}
 
+/** The node rows: documents (with their text and layout), entities (with their claims), figures. */
+function nodeRows(seed: ValidatedSeed): NodeRow[] {
+  const nodes: NodeRow[] = [];
   for (const doc of seed.documents) {
     const { evidence, ...rest } = doc;
     const text = seed.corpus.get(doc.id)!.text;
     const layout = seed.corpus.get(doc.id)!.regions();
-    addNode(doc.id, 'Document', {
-      ...withoutUndefined(rest),
-      text,
-      // The document's words for the passage full-text index, and its marked regions, for positions of passages.
-      textIndexed: indexedEvidenceText([text]),
-      ...(layout.length > 0
-        ? { layoutKinds: layout.map((r) => r.kind), layoutStarts: layout.map((r) => neo4j.int(r.start)), layoutEnds: layout.map((r) => neo4j.int(r.end)) }
-        : {}),
-      ...evidenceProps(seed.corpus, evidence, undefined),
-    });
+    nodes.push(
+      nodeRow(doc.id, 'Document', {
+        ...withoutUndefined(rest),
+        text,
+        // The document's words for the passage full-text index, and its marked regions, for positions of passages.
+        textIndexed: indexedEvidenceText([text]),
+        ...(layout.length > 0
+          ? { layoutKinds: layout.map((r) => r.kind), layoutStarts: layout.map((r) => neo4j.int(r.start)), layoutEnds: layout.map((r) => neo4j.int(r.end)) }
+          : {}),
+        ...evidenceProps(seed.corpus, evidence, undefined),
+      }),
+    );
   }
   for (const entity of seed.entities) {
-    addNode(entity.id, entity.type, { ...entityProps(seed.corpus, entity), ...claimProps(seed.corpus, seed.claims.filter((c) => c.subject === entity.id)) }, entity.aliases);
+    const claims = claimProps(seed.corpus, seed.claims.filter((c) => c.subject === entity.id));
+    nodes.push(nodeRow(entity.id, entity.type, { ...entityProps(seed.corpus, entity), ...claims }, entity.aliases));
   }
   for (const figure of seed.figures) {
     const { evidence, context, inferred, subject: _subject, ...rest } = figure;
-    addNode(figure.id, 'Figure', {
-      ...withoutUndefined({ ...rest }),
-      name: `${figure.metric}: ${figure.statedAs}`,
-      ...evidenceProps(seed.corpus, evidence, inferred),
-      ...(context.length > 0 ? evidenceLists(seed.corpus, context, FIGURE_CONTEXT_PROPERTIES) : {}),
-    });
-  }
-
-  const relationships: RelationshipRow[] = [];
-  const addRel = (
-    type: RelationshipType,
-    from: string,
-    to: string,
-    custom: Properties,
-    evidence: Evidence[],
-    inferred: string | undefined,
-    extra: { key?: string; validFrom?: string; validTo?: string } = {},
-  ) => {
-    const key = relationshipKey({ type, from, to, ...(extra.key ? { key: extra.key } : {}) });
-    const props: Properties = {
-      ...withoutUndefined(custom),
-      ...withoutUndefined({
-        validFrom: extra.validFrom,
-        validTo: extra.validTo,
-        validFromDay: extra.validFrom ? earliestDay(extra.validFrom) : undefined,
-        validToDay: extra.validTo ? latestDay(extra.validTo) : undefined,
+    nodes.push(
+      nodeRow(figure.id, 'Figure', {
+        ...withoutUndefined({ ...rest }),
+        name: `${figure.metric}: ${figure.statedAs}`,
+        ...evidenceProps(seed.corpus, evidence, inferred),
+        ...(context.length > 0 ? evidenceLists(seed.corpus, context, FIGURE_CONTEXT_PROPERTIES) : {}),
       }),
-      ...evidenceProps(seed.corpus, evidence, inferred),
-      seedManaged: true,
-      seedKey: key,
-    };
-    const hash = hashOf([type, from, to, props]);
-    relationships.push({ key, type, from, to, props: { ...props, seedHash: hash }, hash });
+    );
+  }
+  return nodes;
+}
+
+/** A relationship row: its seed key, its properties with the validity days and evidence, and its hash. */
+function relationshipRow(
+  corpus: Corpus,
+  type: RelationshipType,
+  from: string,
+  to: string,
+  custom: Properties,
+  evidence: Evidence[],
+  inferred: string | undefined,
+  extra: { key?: string; validFrom?: string; validTo?: string } = {},
+): RelationshipRow {
+  const key = relationshipKey({ type, from, to, ...(extra.key ? { key: extra.key } : {}) });
+  const props: Properties = {
+    ...withoutUndefined(custom),
+    ...withoutUndefined({
+      validFrom: extra.validFrom,
+      validTo: extra.validTo,
+      validFromDay: extra.validFrom ? earliestDay(extra.validFrom) : undefined,
+      validToDay: extra.validTo ? latestDay(extra.validTo) : undefined,
+    }),
+    ...evidenceProps(corpus, evidence, inferred),
+    seedManaged: true,
+    seedKey: key,
   };
+  const hash = hashOf([type, from, to, props]);
+  return { key, type, from, to, props: { ...props, seedHash: hash }, hash };
+}
 
-  for (const rel of seed.relationships) {
-    addRel(rel.type as RelationshipType, rel.from, rel.to, rel.properties, rel.evidence, rel.inferred, {
-      ...(rel.key ? { key: rel.key } : {}),
-      ...(rel.validFrom ? { validFrom: rel.validFrom } : {}),
-      ...(rel.validTo ? { validTo: rel.validTo } : {}),
-    });
-  }
-  for (const figure of seed.figures) {
-    addRel('HAS_FIGURE', figure.subject, figure.id, {}, figure.evidence, figure.inferred);
-  }
-
-  // A document mentions every entity that a fact citing it names, with the first quote that does.
+/**
+ * A document mentions every entity that a fact citing it names, with the first quotes that do: the evidence of each
+ * (document, entity) pair, keyed "doc|entity".
+ */
+function mentionEvidence(seed: ValidatedSeed): Map<string, Evidence[]> {
   const mentions = new Map<string, Evidence[]>();
   const mention = (entityId: string, evidence: Evidence[]) => {
     for (const e of evidence) {
@@ -224,10 +226,32 @@ export function buildGraph(seed: ValidatedSeed): GraphRows {
     mention(rel.from, rel.evidence);
     mention(rel.to, rel.evidence);
   }
-  for (const [key, evidence] of [...mentions.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const [doc, entityId] = key.split('|') as [string, string];
-    addRel('MENTIONS', doc, entityId, {}, evidence.slice(0, 3), undefined);
-  }
+  return mentions;
+}
 
-  return { nodes, relationships };
+/** The relationship rows: the seed's own, then the derived HAS_FIGURE and MENTIONS (at most three quotes each). */
+function relationshipRows(seed: ValidatedSeed): RelationshipRow[] {
+  const relationships: RelationshipRow[] = [];
+  for (const rel of seed.relationships) {
+    relationships.push(
+      relationshipRow(seed.corpus, rel.type as RelationshipType, rel.from, rel.to, rel.properties, rel.evidence, rel.inferred, {
+        ...(rel.key ? { key: rel.key } : {}),
+        ...(rel.validFrom ? { validFrom: rel.validFrom } : {}),
+        ...(rel.validTo ? { validTo: rel.validTo } : {}),
+      }),
+    );
+  }
+  for (const figure of seed.figures) {
+    relationships.push(relationshipRow(seed.corpus, 'HAS_FIGURE', figure.subject, figure.id, {}, figure.evidence, figure.inferred));
+  }
+  for (const [key, evidence] of [...mentionEvidence(seed).entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const [doc, entityId] = key.split('|') as [string, string];
+    relationships.push(relationshipRow(seed.corpus, 'MENTIONS', doc, entityId, {}, evidence.slice(0, 3), undefined));
+  }
+  return relationships;
+}
+
+/** Turns validated seed data into node and relationship rows, including the derived MENTIONS and HAS_FIGURE. */
+export function buildGraph(seed: ValidatedSeed): GraphRows {
+  return { nodes: nodeRows(seed), relationships: relationshipRows(seed) };
 }

@@ -115,6 +115,69 @@ describe('malformed requests get a 4xx with a specific code and a client-safe me
   });
 });
 
+describe('a request whose operation cannot be chosen gets a 4xx naming what to send, within a second', () => {
+  const two = 'query A { statistics { nodes } } query B { statistics { relationships } }';
+  const send = (method: 'GET' | 'POST', body: Record<string, unknown>) =>
+    method === 'POST'
+      ? post(JSON.stringify(body))
+      : fetch(`${api.url}/graphql?${new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)]))}`, {
+          headers: { 'apollo-require-preflight': 'true' },
+        });
+
+  it.each([
+    [
+      'an operationName the document lacks',
+      'POST',
+      { query: two, operationName: 'Nope' },
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+      /no operation named "Nope": set operationName to one of its operations \(A, B\)/,
+    ],
+    [
+      'an operationName the document lacks, in a GET',
+      'GET',
+      { query: 'query A { statistics { nodes } }', operationName: 'Nope' },
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+      /no operation named "Nope".*\(A\)/,
+    ],
+    [
+      'an operationName for a document whose one operation has no name',
+      'POST',
+      { query: '{ statistics { nodes } }', operationName: 'Nope' },
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+      /no operation named "Nope": its one operation has no name\. Leave operationName out/,
+    ],
+    [
+      'several operations and no operationName',
+      'POST',
+      { query: two },
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+      /2 operations \(A, B\) and the request names none: set operationName/,
+    ],
+    ['an operationName that is a number', 'POST', { query: two, operationName: 42 }, 400, 'BAD_REQUEST', /`operationName` in a POST body must be a string/],
+    ['an operationName that is a list', 'POST', { query: two, operationName: ['A'] }, 400, 'BAD_REQUEST', /`operationName` in a POST body must be a string/],
+    ['an empty query', 'POST', { query: '' }, 400, 'BAD_REQUEST', /^The query is empty .*send a GraphQL operation/],
+    ['a query of whitespace and comments', 'POST', { query: ' \n# nothing here\n, ' }, 400, 'BAD_REQUEST', /^The query is empty .*send a GraphQL operation/],
+    ['an empty query in a GET', 'GET', { query: '  ' }, 400, 'BAD_REQUEST', /^The query is empty/],
+  ] as const)('%s', async (_name, method, body, status, code, message) => {
+    const started = performance.now();
+    const response = await send(method, body);
+    const errors = ((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(response.status).toBe(status);
+    expect(errors).toEqual([{ message: expect.stringMatching(message), extensions: { code } }]);
+  });
+
+  it('still runs the operation a request names', async () => {
+    const response = await post(JSON.stringify({ query: two, operationName: 'B' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { statistics: { relationships: expect.any(Number) } } });
+  });
+});
+
 describe('limits', () => {
   const expectRejected = async (query: string, pattern: RegExp, code = 'GRAPHQL_VALIDATION_FAILED') => {
     const { status, body } = await api.graphql(query);

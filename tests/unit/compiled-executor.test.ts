@@ -29,12 +29,12 @@ async function executorOf(): Promise<GatewayExecutor> {
   return (await gateway.load({ apollo: {} })).executor!;
 }
 
-const request = (query: string, variables: Record<string, unknown>, context: { calls: number }) =>
+const request = (query: string, variables: Record<string, unknown>, context: { calls: number }, operationName?: string) =>
   ({
     document: parse(query),
     queryHash: query,
     operationName: null,
-    request: { query, variables },
+    request: { query, variables, operationName },
     context,
     schema,
   }) as unknown as GatewayGraphQLRequestContext;
@@ -76,5 +76,45 @@ describe('compiled execution', () => {
     expect(result.errors).toHaveLength(51);
     expect(result.errors!.slice(0, 50).every((e) => e.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
     expect(result.errors![50]!.message).toBe('Too many errors processing variables, error limit reached. Execution aborted.');
+  });
+
+  it.each([
+    [
+      'names an operation the document lacks',
+      'query A { items { id } } query B { items { id } }',
+      'Nope',
+      /no operation named "Nope": set operationName to one of its operations \(A, B\)/,
+    ],
+    [
+      'names one when the only operation is anonymous',
+      '{ items { id } }',
+      'Nope',
+      /no operation named "Nope": its one operation has no name\. Leave operationName out/,
+    ],
+    [
+      'names none of several',
+      'query A { items { id } } query B { items { id } }',
+      undefined,
+      /2 operations \(A, B\) and the request names none: set operationName/,
+    ],
+  ])('refuses a request that %s, running nothing, even once the document is compiled', async (_name, query, operationName, message) => {
+    const execute = await executorOf();
+    const context = { calls: 0 };
+    // The document compiled for the operation Apollo resolved (or, as Apollo passes it, null) must not answer instead.
+    if (operationName) await execute(request(query, {}, context, query.startsWith('{') ? undefined : 'A'));
+    const calls = context.calls;
+    const result = await execute(request(query, {}, context, operationName));
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]!.message).toMatch(message);
+    expect(result.errors![0]!.extensions).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });
+    expect(context.calls).toBe(calls);
+  });
+
+  it('lists at most ten operation names and repeats at most 100 characters of the name asked for', async () => {
+    const execute = await executorOf();
+    const query = Array.from({ length: 12 }, (_, i) => `query Q${i} { items { id } }`).join(' ');
+    const { errors } = await execute(request(query, {}, { calls: 0 }, 'x'.repeat(5_000)));
+    expect(errors![0]!.message).toMatch(/"x{100}\.\.\.".*\(Q0, Q1, Q2, Q3, Q4, Q5, Q6, Q7, Q8, Q9 and 2 more\)/);
   });
 });

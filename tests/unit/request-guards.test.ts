@@ -1,4 +1,4 @@
-import { charsetRefusal, jsonDepth, nestingDepth, nestingRefusal } from '../../src/http/request-guards';
+import { charsetRefusal, emptyQueryRefusal, jsonDepth, nestingDepth, nestingRefusal } from '../../src/http/request-guards';
 
 describe('nestingDepth', () => {
   it('counts brackets, braces and parentheses, not those in strings or comments', () => {
@@ -38,5 +38,16 @@ describe('the refusals name the limit and what was found', () => {
     expect(charsetRefusal('application/json; charset="UTF-8"')).toBeUndefined();
     expect(charsetRefusal('application/json')).toBeUndefined();
     expect(charsetRefusal(undefined)).toBeUndefined();
+  });
+
+  it('for an empty query: nothing but whitespace, commas and comments', () => {
+    for (const query of ['', '  \n\t', ',,', '# a comment\n  # another', '\uFEFF']) {
+      expect(emptyQueryRefusal(query)).toEqual({
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/^The query is empty .*send a GraphQL operation/),
+      });
+    }
+    for (const query of ['{ x }', '# c\n{', '\u0007', `${' '.repeat(10)}query`, undefined, 42]) expect(emptyQueryRefusal(query)).toBeUndefined();
   });
 });

@@ -51,48 +51,51 @@ function evidenceList(evidence: Evidence[]): HTMLElement {
   );
 }
 
-/** An entity's page: who or what it is, its facts grouped by relationship type with their quotes, figures, mentions. */
-export async function entityPage(id: string): Promise<void> {
+interface Entity {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+  description: string | null;
+  relationships: FactPage;
+  figures: { nodes: { id: string; statedAs: string; metric: string; unit: string; status: string; evidence: Evidence[] }[] };
+  mentionedIn: { nodes: { id: string; name: string }[] };
+}
+
+/** The entity with its first page of facts, or null once a failure or "not found" has been shown instead. */
+async function loadEntity(id: string): Promise<Entity | null> {
   render(loading('the entity'));
-  let data: {
-    entity: null | {
-      id: string;
-      name: string;
-      type: string;
-      aliases: string[];
-      description: string | null;
-      relationships: FactPage;
-      figures: { nodes: { id: string; statedAs: string; metric: string; unit: string; status: string; evidence: Evidence[] }[] };
-      mentionedIn: { nodes: { id: string; name: string }[] };
-    };
-  };
+  let data: { entity: Entity | null };
   try {
     data = await pageAnswer({ query: ENTITY_QUERY, variables: { id } });
   } catch (error) {
     render(
       failure(error instanceof ApiError && error.code === 'DATABASE_UNAVAILABLE' ? new Error('The database is unavailable; try again in a moment.') : error),
     );
-    return;
+    return null;
   }
-  const entity = data.entity;
-  if (!entity) {
+  if (!data.entity) {
     render(h('h1', { tabindex: '-1' }, 'Not found'), h('p', {}, `No entity has the id “${id}”.`), h('p', {}, h('a', { href: '/' }, 'Search the graph')));
-    return;
+    return null;
   }
-  document.title = `${entity.name} · Education-policy actors`;
+  return data.entity;
+}
+
+/** The facts grouped by relationship type, and how to add a page of them. */
+function factGroups(entityId: string): { element: HTMLElement; add(facts: Fact[]): void } {
   // Facts arrive ordered by type, a page at a time; each type keeps one section that later pages add to.
-  const factList = h('div', { class: 'fact-groups' });
+  const element = h('div', { class: 'fact-groups' });
   const sections = new Map<string, HTMLElement>();
-  const addFacts = (facts: Fact[]) => {
+  const add = (facts: Fact[]) => {
     for (const fact of facts) {
       let list = sections.get(fact.type);
       if (!list) {
         list = h('ul', {});
         sections.set(fact.type, list);
-        factList.append(h('section', { class: 'facts', 'aria-label': fact.type }, h('h3', {}, fact.type.toLowerCase().replace(/_/g, ' ')), list));
+        element.append(h('section', { class: 'facts', 'aria-label': fact.type }, h('h3', {}, fact.type.toLowerCase().replace(/_/g, ' ')), list));
       }
-      const other = fact.from.id === entity.id ? fact.to : fact.from;
-      const direction = fact.from.id === entity.id ? '→' : '←';
+      const other = fact.from.id === entityId ? fact.to : fact.from;
+      const direction = fact.from.id === entityId ? '→' : '←';
       list.append(
         h(
           'li',
@@ -106,13 +109,19 @@ export async function entityPage(id: string): Promise<void> {
       );
     }
   };
+  return { element, add };
+}
+
+/** The facts shown so far, the line saying how many, and the button that asks for the next page. */
+function factPager(entity: Entity): { facts: HTMLElement; progress: HTMLElement; more: HTMLElement } {
+  const groups = factGroups(entity.id);
   let shown = 0;
   let cursor = entity.relationships.pageInfo.endCursor;
   const total = entity.relationships.totalCount;
   const progress = h('p', { class: 'status', role: 'status' });
   const more = h('button', { type: 'button', class: 'more' }, `Show ${MORE_FACTS} more facts`);
   const showPage = (page: FactPage) => {
-    addFacts(page.nodes);
+    groups.add(page.nodes);
     shown += page.nodes.length;
     cursor = page.pageInfo.endCursor;
     progress.textContent = shown < total ? `Showing ${shown} of ${total} facts.` : total > FIRST_FACTS ? `All ${total} facts shown.` : '';
@@ -131,6 +140,32 @@ export async function entityPage(id: string): Promise<void> {
     }
   });
   showPage(entity.relationships);
+  return { facts: groups.element, progress, more };
+}
+
+/** The entity's figures and the documents that mention it, each section only when there is something to list. */
+function figuresAndMentions(entity: Entity): (HTMLElement | null)[] {
+  return [
+    entity.figures.nodes.length
+      ? h(
+          'section',
+          {},
+          h('h2', {}, 'Figures'),
+          h('ul', {}, ...entity.figures.nodes.map((f) => h('li', {}, h('strong', {}, f.statedAs), ` ${f.metric} (${f.status})`, evidenceList(f.evidence)))),
+        )
+      : null,
+    entity.mentionedIn.nodes.length
+      ? h('section', {}, h('h2', {}, 'Mentioned in'), h('ul', {}, ...entity.mentionedIn.nodes.map((d) => h('li', {}, entityLink(d)))))
+      : null,
+  ];
+}
+
+/** An entity's page: who or what it is, its facts grouped by relationship type with their quotes, figures, mentions. */
+export async function entityPage(id: string): Promise<void> {
+  const entity = await loadEntity(id);
+  if (!entity) return;
+  document.title = `${entity.name} · Education-policy actors`;
+  const { facts, progress, more } = factPager(entity);
   render(
     h('p', { class: 'type' }, entity.type.toLowerCase()),
     h('h1', { tabindex: '-1' }, entity.name),
@@ -145,21 +180,11 @@ export async function entityPage(id: string): Promise<void> {
       ' · ',
       h('a', { href: `/paths?from=${encodeURIComponent(entity.name)}` }, 'Paths from here'),
     ),
-    h('h2', {}, `Facts (${total})`),
-    factList,
+    h('h2', {}, `Facts (${entity.relationships.totalCount})`),
+    facts,
     progress,
     more,
-    entity.figures.nodes.length
-      ? h(
-          'section',
-          {},
-          h('h2', {}, 'Figures'),
-          h('ul', {}, ...entity.figures.nodes.map((f) => h('li', {}, h('strong', {}, f.statedAs), ` ${f.metric} (${f.status})`, evidenceList(f.evidence)))),
-        )
-      : null,
-    entity.mentionedIn.nodes.length
-      ? h('section', {}, h('h2', {}, 'Mentioned in'), h('ul', {}, ...entity.mentionedIn.nodes.map((d) => h('li', {}, entityLink(d)))))
-      : null,
+    ...figuresAndMentions(entity),
   );
   markShown('workbench:entity');
 }
