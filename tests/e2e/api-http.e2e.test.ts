@@ -157,6 +157,18 @@ describe('a request whose operation cannot be chosen gets a 4xx naming what to s
       'OPERATION_RESOLUTION_FAILURE',
       /2 operations \(A, B\) and the request names none: set operationName/,
     ],
+    [
+      'an operationName the document lacks, whose first operation costs too much',
+      'POST',
+      {
+        query:
+          '{ entity(id: "org:ichei") { relationships(first: 200) { nodes { to { relationships(first: 200) { nodes { to { relationships(first: 200) { nodes { id } } } } } } } } } }',
+        operationName: 'Nope',
+      },
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+      /no operation named "Nope"/,
+    ],
     ['an operationName that is a number', 'POST', { query: two, operationName: 42 }, 400, 'BAD_REQUEST', /`operationName` in a POST body must be a string/],
     ['an operationName that is a list', 'POST', { query: two, operationName: ['A'] }, 400, 'BAD_REQUEST', /`operationName` in a POST body must be a string/],
     ['an empty query', 'POST', { query: '' }, 400, 'BAD_REQUEST', /^The query is empty .*send a GraphQL operation/],

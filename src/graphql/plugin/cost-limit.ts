@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import type { ApiContext } from '../context';
 import { queryCost } from '../cost';
 import { ErrorCode } from '../errors';
@@ -14,6 +14,8 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<ApiContext>
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
+          // An operation the document lacks is the executor's to refuse (OPERATION_RESOLUTION_FAILURE), not costed here.
+          if (!getOperationAST(document, request.operationName ?? undefined)) return;
           const cost = queryCost(schema, document, operationName, request.variables ?? {});
           if (cost <= maxCost) return;
           throw new GraphQLError(
