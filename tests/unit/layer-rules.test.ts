@@ -76,6 +76,13 @@ describe('the layer rules hold: lint fails when a layer imports what it must not
   });
 });
 
+it('lint fails on a function over 100 lines in src/', () => {
+  const body = Array.from({ length: 100 }, (_, i) => `  const v${i} = ${i};`).join('\n');
+  const { status, output } = lintAs('src/graphql/probe.ts', `export function probe(): number {\n${body}\n  return v99;\n}\n`);
+  expect(status).toBe(1);
+  expect(output).toContain('max-lines-per-function');
+});
+
 it('lint fails on an import cycle', () => {
   const dir = fs.mkdtempSync(path.join(PROJECT_ROOT, 'src', 'graphql', 'cycle-probe-'));
   try {
