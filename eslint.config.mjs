@@ -7,6 +7,29 @@ import tseslint from 'typescript-eslint';
 /** A zone: files in `target` may not import from `from`. */
 const zone = (target, from, message) => ({ target, from, message });
 
+/** Every layer of src/ (one folder each). */
+const LAYERS = [
+  './src/model',
+  './src/errors',
+  './src/config',
+  './src/db',
+  './src/launcher',
+  './src/graphql',
+  './src/seed',
+  './src/http',
+  './src/app',
+  './src/cli',
+  './src/export',
+  './src/ingest',
+  './src/workbench',
+];
+
+/** Every layer but those named: what a layer that may import only those must not. */
+const allBut = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
+
+/** The server's code, none of which the workbench's builder, pages or shared queries may import. */
+const SERVER_CODE = [...allBut('./src/workbench'), './src/main.ts'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,59 +65,11 @@ export default tseslint.config(
           zones: [
             zone(
               './src/model',
-              [
-                './src/errors',
-                './src/config',
-                './src/db',
-                './src/graphql',
-                './src/seed',
-                './src/http',
-                './src/app',
-                './src/cli',
-                './src/ingest',
-                './src/export',
-                './src/launcher',
-                './src/workbench',
-                './src/project-root.ts',
-                './src/main.ts',
-              ],
+              [...allBut('./src/model'), './src/project-root.ts', './src/main.ts'],
               'The model is the allow-list everything derives from; it imports nothing else of the project.',
             ),
-            zone(
-              './src/errors',
-              [
-                './src/model',
-                './src/config',
-                './src/db',
-                './src/launcher',
-                './src/graphql',
-                './src/seed',
-                './src/http',
-                './src/app',
-                './src/cli',
-                './src/export',
-                './src/ingest',
-                './src/workbench',
-              ],
-              'The error base imports nothing else of the project.',
-            ),
-            zone(
-              './src/config',
-              [
-                './src/model',
-                './src/db',
-                './src/launcher',
-                './src/graphql',
-                './src/seed',
-                './src/http',
-                './src/app',
-                './src/cli',
-                './src/export',
-                './src/ingest',
-                './src/workbench',
-              ],
-              'Configuration depends only on the error base.',
-            ),
+            zone('./src/errors', allBut('./src/errors'), 'The error base imports nothing else of the project.'),
+            zone('./src/config', allBut('./src/config', './src/errors'), 'Configuration depends only on the error base.'),
             zone(
               './src/db',
               ['./src/graphql', './src/seed', './src/http', './src/app', './src/cli', './src/export', './src/launcher'],
@@ -118,70 +93,15 @@ export default tseslint.config(
             ),
             zone('./src/http', ['./src/seed', './src/app', './src/cli'], 'The HTTP layer serves the API; it neither loads seeds nor starts the app.'),
             zone('./src/app', './src/cli', 'Start-up is used by the CLI, not the other way round.'),
-            zone(
-              './src/workbench/build.ts',
-              [
-                './src/model',
-                './src/errors',
-                './src/config',
-                './src/db',
-                './src/launcher',
-                './src/graphql',
-                './src/seed',
-                './src/http',
-                './src/app',
-                './src/cli',
-                './src/export',
-                './src/ingest',
-                './src/main.ts',
-              ],
-              'The workbench builder bundles src/workbench/app; it knows nothing of the API it is served by.',
-            ),
+            zone('./src/workbench/build.ts', SERVER_CODE, 'The workbench builder bundles src/workbench/app; it knows nothing of the API it is served by.'),
             zone(
               './src/workbench/app',
-              [
-                ...[
-                  './src/model',
-                  './src/errors',
-                  './src/config',
-                  './src/db',
-                  './src/launcher',
-                  './src/graphql',
-                  './src/seed',
-                  './src/http',
-                  './src/app',
-                  './src/cli',
-                  './src/export',
-                  './src/ingest',
-                  './src/main.ts',
-                ],
-                './src/project-root.ts',
-                './src/workbench/build.ts',
-              ],
+              [...SERVER_CODE, './src/project-root.ts', './src/workbench/build.ts'],
               'The workbench runs in the browser: it reaches the API over HTTP only, and shares nothing with the server but src/workbench/page-queries.ts.',
             ),
             zone(
               './src/workbench/page-queries.ts',
-              [
-                ...[
-                  './src/model',
-                  './src/errors',
-                  './src/config',
-                  './src/db',
-                  './src/launcher',
-                  './src/graphql',
-                  './src/seed',
-                  './src/http',
-                  './src/app',
-                  './src/cli',
-                  './src/export',
-                  './src/ingest',
-                  './src/main.ts',
-                ],
-                './src/project-root.ts',
-                './src/workbench/build.ts',
-                './src/workbench/app',
-              ],
+              [...SERVER_CODE, './src/project-root.ts', './src/workbench/build.ts', './src/workbench/app'],
               "The pages' opening queries are shared by the browser and the server, so they import nothing of either.",
             ),
             zone(
