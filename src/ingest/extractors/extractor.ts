@@ -1,7 +1,6 @@
 import type { SeedClaim, SeedEntity, SeedFigure, SeedRelationship } from '../../seed/seed-schema';
 import type { TaggedWord } from '../nlp/tagger';
 import type { Gazetteer } from './gazetteer';
-import type { Mention } from './mentions';
 
 /** A sentence of a document: its offsets in the text (end exclusive), its text and its tagged words. */
 export interface Sentence {
@@ -41,6 +40,29 @@ export interface Located {
   confidence: number;
   /** Why it is proposed, in words a reviewer reads. */
   reason: string;
+}
+
+/** How a mention matched: the spelling as written, the same words with other case or accents, or one typo away. */
+export type MatchKind = 'exact' | 'folded' | 'typo';
+
+/** A proposed link from a passage of the text to a known entity (or, when ambiguous, to several candidates). */
+export interface Mention {
+  /** The entity meant, or null when the words name more than one (see candidates). */
+  entity: string | null;
+  candidates?: string[];
+  /** The words as the text writes them. */
+  surface: string;
+  /** The spelling of the graph they matched. */
+  spelling: string;
+  match: MatchKind;
+  confidence: number;
+  /** Offsets of the words in the stored text (end exclusive). */
+  start: number;
+  end: number;
+  /** The sentence that holds them, the quote a reviewer reads and the evidence an accepted mention gives. */
+  quote: string;
+  quoteStart: number;
+  status: 'proposed';
 }
 
 /** A passage that names a known entity (or, ambiguous, several). */

@@ -1,30 +1,7 @@
 import { tokenize, type Token } from '../../model/text-search';
 import { sentences } from '../nlp/sentences';
-import { inFurniture, located, type Extractor } from './extractor';
+import { inFurniture, located, type Extractor, type MatchKind, type Mention } from './extractor';
 import { LONGEST_SPELLING, type Gazetteer, type Spelling } from './gazetteer';
-
-/** How a mention matched: the spelling as written, the same words with other case or accents, or one typo away. */
-export type MatchKind = 'exact' | 'folded' | 'typo';
-
-/** A proposed link from a passage of the text to a known entity (or, when ambiguous, to several candidates). */
-export interface Mention {
-  /** The entity meant, or null when the words name more than one (see candidates). */
-  entity: string | null;
-  candidates?: string[];
-  /** The words as the text writes them. */
-  surface: string;
-  /** The spelling of the graph they matched. */
-  spelling: string;
-  match: MatchKind;
-  confidence: number;
-  /** Offsets of the words in the stored text (end exclusive). */
-  start: number;
-  end: number;
-  /** The sentence that holds them, the quote a reviewer reads and the evidence an accepted mention gives. */
-  quote: string;
-  quoteStart: number;
-  status: 'proposed';
-}
 
 const CONFIDENCE: Record<MatchKind, number> = { exact: 0.98, folded: 0.9, typo: 0.75 };
 

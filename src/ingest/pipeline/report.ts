@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { FURNITURE_KINDS } from '../../model/evidence';
-import type { Mention } from '../extractors/mentions';
+import type { Mention } from '../extractors/extractor';
 import type { Draft } from './propose';
 
 /** The report `ingest` prints: what was linked, what is ambiguous, what was set aside, and what the draft holds. */

@@ -1,6 +1,6 @@
 import type { SeedEntity } from '../../seed/seed-schema';
 import { ofKind, type Candidate, type ClaimCandidate, type EntityCandidate, type FigureCandidate, type RelationshipCandidate } from '../extractors/extractor';
-import type { Mention } from '../extractors/mentions';
+import type { Mention } from '../extractors/extractor';
 
 /** What an ingestion proposes, by kind, each in the order it was found. */
 export interface Proposals {
