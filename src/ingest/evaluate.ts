@@ -44,6 +44,61 @@ const score = (proposed: number, expected: number, correct: number, correctOfPro
   recall: expected === 0 ? 1 : correct / expected,
 });
 
+/** How many facts of one relationship type were expected and proposed, and how many of each found a match. */
+export interface TypeCount {
+  type: string;
+  expected: number;
+  proposed: number;
+  correct: number;
+  correctOfProposed: number;
+}
+
+/** A relationship type's score over a group of runs. */
+export interface TypeScore extends Score {
+  type: string;
+}
+
+/** Counts gold and proposed facts by type, each side's matches judged by its own predicate. */
+function countByType<G extends { type: string }, P extends { type: string }>(
+  gold: readonly G[],
+  proposed: readonly P[],
+  goldHit: (g: G) => boolean,
+  proposedHit: (p: P) => boolean,
+): TypeCount[] {
+  const counts = new Map<string, TypeCount>();
+  const of = (type: string) => counts.get(type) ?? counts.set(type, { type, expected: 0, proposed: 0, correct: 0, correctOfProposed: 0 }).get(type)!;
+  for (const g of gold) {
+    const c = of(g.type);
+    c.expected++;
+    if (goldHit(g)) c.correct++;
+  }
+  for (const p of proposed) {
+    const c = of(p.type);
+    c.proposed++;
+    if (proposedHit(p)) c.correctOfProposed++;
+  }
+  return [...counts.values()];
+}
+
+const sumOf = (counts: readonly TypeCount[], pick: (c: TypeCount) => number) => counts.reduce((n, c) => n + pick(c), 0);
+
+/** One kind's score from its per-type counts. */
+const scoreOf = (counts: readonly TypeCount[]): Score =>
+  score(
+    sumOf(counts, (c) => c.proposed),
+    sumOf(counts, (c) => c.expected),
+    sumOf(counts, (c) => c.correct),
+    sumOf(counts, (c) => c.correctOfProposed),
+  );
+
+/** The per-type counts of several runs, merged and scored; the types with most gold facts first. */
+export function sumByType(runs: readonly (readonly TypeCount[])[]): TypeScore[] {
+  const types = [...new Set(runs.flatMap((counts) => counts.map((c) => c.type)))];
+  return types
+    .map((type) => ({ type, ...scoreOf(runs.flatMap((counts) => counts.filter((c) => c.type === type))) }))
+    .sort((a, b) => b.expected - a.expected || b.proposed - a.proposed || a.type.localeCompare(b.type));
+}
+
 const folded = (name: string) =>
   tokenize(name)
     .map((t) => t.word)
@@ -65,8 +120,8 @@ function entitiesOf(data: SeedData, doc: string): Set<string> {
 }
 
 /** An entity's spellings, folded; a curator's note in parentheses ("Ministry of Education (unnamed)") is not part of the name. */
-const spellingsOf = (e: SeedEntity) =>
-  new Set([e.name, ...e.aliases, ...('acronym' in e && e.acronym ? [e.acronym] : [])].map((n) => folded(n.replace(/\s*\([^)]*\)\s*$/, ''))));
+const spellingsOf = (e: SeedEntity, fold = folded) =>
+  new Set([e.name, ...e.aliases, ...('acronym' in e && e.acronym ? [e.acronym] : [])].map((n) => fold(n.replace(/\s*\([^)]*\)\s*$/, ''))));
 
 const asKnown = (entity: SeedEntity): KnownEntity => ({
   id: entity.id,
@@ -82,9 +137,15 @@ const asKnown = (entity: SeedEntity): KnownEntity => ({
  * entities of the document that the graph did not know), figures (values, against the seed's figures).
  */
 export function evaluateIngest(seedDir: string): EvaluationRun[] {
+  return evaluateSeed(seedDir).runs;
+}
+
+/** evaluateIngest's runs, with the relationships of all runs scored per type beside them. */
+export function evaluateSeed(seedDir: string): { runs: EvaluationRun[]; byType: TypeScore[] } {
   const { data } = readSeed(seedDir);
   const byId = new Map(data.entities.map(({ value }) => [value.id, value]));
   const runs: EvaluationRun[] = [];
+  const byType: TypeCount[][] = [];
   for (const { value: document } of data.documents) {
     const text = data.corpus.get(document.file);
     if (text === undefined) continue;
@@ -142,20 +203,21 @@ export function evaluateIngest(seedDir: string): EvaluationRun[] {
         .filter((r) => r.evidence.some((e) => e.doc === document.id) && named(r.from) && named(r.to))
         .map((r) => `${r.type}|${r.from}|${r.to}`);
       const proposedRelationships = new Set(proposals.relationships.map((c) => `${c.relationship.type}|${end(c.relationship.from)}|${end(c.relationship.to)}`));
-      const same = (key: string) => {
-        const [type, from, to] = key.split('|');
-        return proposedRelationships.has(key) || (type === 'PARTNER_OF' && proposedRelationships.has(`${type}|${to}|${from}`));
-      };
       const goldSet = new Set(goldRelationships);
-      const relationships = score(
-        proposedRelationships.size,
-        goldSet.size,
-        [...goldSet].filter(same).length,
-        [...proposedRelationships].filter((key) => {
-          const [type, from, to] = key.split('|');
-          return goldSet.has(key) || (type === 'PARTNER_OF' && goldSet.has(`${type}|${to}|${from}`));
-        }).length,
+      // PARTNER_OF is symmetric: a fact stated either way round matches.
+      const within = (set: Set<string>) => (key: string) => {
+        const [type, from, to] = key.split('|');
+        return set.has(key) || (type === 'PARTNER_OF' && set.has(`${type}|${to}|${from}`));
+      };
+      const typed = (set: Set<string>) => [...set].map((key) => ({ type: key.split('|')[0]!, key }));
+      const counts = countByType(
+        typed(goldSet),
+        typed(proposedRelationships),
+        (g) => within(proposedRelationships)(g.key),
+        (p) => within(goldSet)(p.key),
       );
+      byType.push(counts);
+      const relationships = scoreOf(counts);
       // Figures: the seed's figures of the document, matched by value where the two quotes overlap, each once.
       const goldFigures = data.figures.filter((f) => f.value.evidence.some((e) => e.doc === document.id)).map((f) => f.value);
       const unmatched = [...goldFigures];
@@ -177,7 +239,7 @@ export function evaluateIngest(seedDir: string): EvaluationRun[] {
       runs.push({ document: document.id, known, mentions, entities, relationships, figures, furnitureEntities });
     }
   }
-  return runs;
+  return { runs, byType: sumByType(byType) };
 }
 
 /** Whether every occurrence of `name` in `text` lies in one of the furniture regions. */
@@ -190,85 +252,207 @@ function onlyInFurniture(text: string, name: string, furniture: readonly { start
   return any;
 }
 
-/** A test article's expected proposals (tests/fixtures/ingest/gold.json): names, not ids, for what is new. */
-const goldArticleSchema = z.array(
-  z
-    .object({
-      file: z.string().min(1),
-      options: z.record(z.string(), z.string()).default({}),
-      linked: z.array(z.string()),
-      entities: z.array(z.object({ name: z.string(), type: z.string() }).strict()),
-      relationships: z.array(z.object({ type: z.string(), from: z.string(), to: z.string() }).strict()),
-      figures: z.array(z.number()),
-    })
-    .strict(),
-);
+// A figure as a number (the first test articles) or as the evaluation corpus writes it; either is scored by value.
+const goldFigureSchema = z.union([z.number(), z.object({ value: z.number(), unit: z.string(), statedAs: z.string() }).strict()]);
+
+/**
+ * A test article's expected proposals (tests/fixtures/ingest/gold.json, tests/fixtures/eval-corpus/<split>/gold.json):
+ * names, not ids, for what is new; a relationship may carry its properties and a note, which are not scored.
+ */
+const goldArticleSchema = z
+  .object({
+    file: z.string().min(1),
+    style: z.string().optional(),
+    language: z.enum(['en', 'zh']).optional(),
+    options: z.record(z.string(), z.string()).default({}),
+    linked: z.array(z.string()),
+    linkedAs: z.record(z.string(), z.string()).default({}),
+    entities: z.array(z.object({ name: z.string(), type: z.string() }).strict()),
+    relationships: z.array(z.object({ type: z.string(), from: z.string(), to: z.string() }).catchall(z.union([z.string(), z.number(), z.boolean()]))),
+    figures: z.array(goldFigureSchema),
+    furniture: z.array(z.string()).default([]),
+  })
+  .strict();
+
+/** One article of a gold file, as read. */
+export type GoldArticle = z.infer<typeof goldArticleSchema>;
+
+/** Reads `<dir>/gold.json`; a bad entry is named by its index and file, with the field and what is wrong with it. */
+export function readGold(goldFile: string): GoldArticle[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(goldFile, 'utf8'));
+  } catch (error) {
+    throw new IngestError(`${goldFile}: cannot read it as JSON (${(error as Error).message}); fix the file or point --articles elsewhere`);
+  }
+  const parsed = z.array(goldArticleSchema).safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const entryName = (index: unknown) => {
+    const entry = Array.isArray(raw) && typeof index === 'number' ? (raw[index] as { file?: unknown } | undefined) : undefined;
+    return typeof entry?.file === 'string' ? ` (${entry.file})` : '';
+  };
+  const problems = parsed.error.issues.map((i) => {
+    const [index, ...field] = i.path;
+    return i.path.length === 0 ? i.message : `entry ${String(index)}${entryName(index)}, field ${field.length ? field.join('.') : '(the entry)'}: ${i.message}`;
+  });
+  throw new IngestError(`${goldFile}: ${problems.join('; ')}`);
+}
+
+/** One article's scores, with its language and its relationships counted per type. */
+export interface ArticleEvaluation {
+  run: EvaluationRun;
+  language: 'en' | 'zh';
+  byType: TypeCount[];
+}
+
+// A name's folded form, or the name itself where folding leaves nothing (a name in Chinese script).
+const nameKey = (name: string) => folded(name) || name.trim();
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 /**
  * Runs the ingester on articles it was not written from (their expected proposals in `<dir>/gold.json`), with the
  * seed as the graph it knows, and scores it as evaluateIngest does; names stand for ends, a seed entity by any spelling.
  */
 export function evaluateArticles(seedDir: string, dir: string): EvaluationRun[] {
-  const goldFile = path.join(dir, 'gold.json');
-  const parsed = goldArticleSchema.safeParse(JSON.parse(fs.readFileSync(goldFile, 'utf8')));
-  if (!parsed.success) throw new IngestError(`${goldFile}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return scoreArticles(seedDir, dir).map((a) => a.run);
+}
+
+/** evaluateArticles, each article with its language and its relationships per type. */
+export function scoreArticles(seedDir: string, dir: string): ArticleEvaluation[] {
+  const gold = readGold(path.join(dir, 'gold.json'));
   const { data } = readSeed(seedDir);
   const known = data.entities.map(({ value }) => value);
   const gazetteer = new Gazetteer(known.map(asKnown));
-  const seedNames = new Map(known.map((e) => [e.id, spellingsOf(e)]));
-  return parsed.data.map((article) => {
-    const source = readSource(path.join(dir, article.file));
-    const proposals = analyse('doc:test-article', extractText(source), gazetteer);
-    const linked = new Set(proposals.mentions.flatMap((m) => (m.entity ? [m.entity] : [])));
-    const mentions = score(
-      linked.size,
-      article.linked.length,
-      article.linked.filter((id) => linked.has(id)).length,
-      [...linked].filter((id) => article.linked.includes(id)).length,
-    );
-    const candidateNames = new Map(proposals.entities.map((c) => [c.entity.id, new Set([c.entity.name, ...c.entity.aliases].map(folded))]));
-    const found = article.entities.filter((e) => [...candidateNames.values()].some((names) => names.has(folded(e.name))));
-    const goldNames = new Set(article.entities.map((e) => folded(e.name)));
-    const entities = score(
-      proposals.entities.length,
-      article.entities.length,
-      found.length,
-      [...candidateNames.values()].filter((names) => [...names].some((n) => goldNames.has(n))).length,
-    );
-    // An end matches a gold name when any of its spellings (a seed entity's, or a proposal's name and aliases) is it.
-    const spellings = (id: string) => seedNames.get(id) ?? candidateNames.get(id) ?? new Set<string>();
-    const matches = (id: string, name: string) => spellings(id).has(folded(name));
-    const hit = (c: (typeof proposals.relationships)[number], g: (typeof article.relationships)[number]) =>
-      c.relationship.type === g.type && matches(c.relationship.from, g.from) && matches(c.relationship.to, g.to);
-    const relationships = score(
-      proposals.relationships.length,
-      article.relationships.length,
-      article.relationships.filter((g) => proposals.relationships.some((c) => hit(c, g))).length,
-      proposals.relationships.filter((c) => article.relationships.some((g) => hit(c, g))).length,
-    );
-    const values = proposals.figures.map((f) => f.figure.value);
-    const figures = score(
-      values.length,
-      article.figures.length,
-      article.figures.filter((v) => values.includes(v)).length,
-      values.filter((v) => article.figures.includes(v)).length,
-    );
-    return { document: article.file, known: 'seed loaded' as const, mentions, entities, relationships, figures, furnitureEntities: [] };
-  });
+  const seedNames = new Map(known.map((e) => [e.id, spellingsOf(e, nameKey)]));
+  return gold.map((article) => scoreArticle(article, dir, gazetteer, seedNames));
+}
+
+/** Scores one gold article's proposals: see evaluateArticles. */
+function scoreArticle(article: GoldArticle, dir: string, gazetteer: Gazetteer, seedNames: Map<string, Set<string>>): ArticleEvaluation {
+  const extracted = extractText(readSource(path.join(dir, article.file)));
+  const proposals = analyse('doc:test-article', extracted, gazetteer);
+  const linked = new Set(proposals.mentions.flatMap((m) => (m.entity ? [m.entity] : [])));
+  const mentions = score(
+    linked.size,
+    article.linked.length,
+    article.linked.filter((id) => linked.has(id)).length,
+    [...linked].filter((id) => article.linked.includes(id)).length,
+  );
+  const candidateNames = new Map(proposals.entities.map((c) => [c.entity.id, new Set([c.entity.name, ...c.entity.aliases].map(nameKey))]));
+  const found = article.entities.filter((e) => [...candidateNames.values()].some((names) => names.has(nameKey(e.name))));
+  const goldNames = new Set(article.entities.map((e) => nameKey(e.name)));
+  const entities = score(
+    proposals.entities.length,
+    article.entities.length,
+    found.length,
+    [...candidateNames.values()].filter((names) => [...names].some((n) => goldNames.has(n))).length,
+  );
+  // An end matches a gold name when any of its spellings (a seed entity's, or a proposal's name and aliases) is it,
+  // or when the gold says that spelling stands for that seed entity.
+  const spellings = (id: string) => seedNames.get(id) ?? candidateNames.get(id) ?? new Set<string>();
+  const matches = (id: string, name: string) => spellings(id).has(nameKey(name)) || article.linkedAs[name] === id;
+  const proposed = proposals.relationships.map((c) => c.relationship);
+  const hit = (c: (typeof proposed)[number], g: (typeof article.relationships)[number]) => c.type === g.type && matches(c.from, g.from) && matches(c.to, g.to);
+  const byType = countByType(
+    article.relationships,
+    proposed,
+    (g) => proposed.some((c) => hit(c, g)),
+    (c) => article.relationships.some((g) => hit(c, g)),
+  );
+  const expectedValues = article.figures.map((f) => (typeof f === 'number' ? f : f.value));
+  const values = proposals.figures.map((f) => f.figure.value);
+  const figures = score(
+    values.length,
+    expectedValues.length,
+    expectedValues.filter((v) => values.includes(v)).length,
+    values.filter((v) => expectedValues.includes(v)).length,
+  );
+  // A proposed name that the text writes only inside its furniture lines.
+  const text = oneLine(extracted.text);
+  const body = article.furniture.reduce((t, line) => t.split(oneLine(line)).join(' | '), text);
+  const furnitureEntities = proposals.entities.map((c) => c.entity.name).filter((name) => text.includes(oneLine(name)) && !body.includes(oneLine(name)));
+  const run = { document: article.file, known: 'seed loaded' as const, mentions, entities, relationships: scoreOf(byType), figures, furnitureEntities };
+  return { run, language: article.language ?? 'en', byType };
 }
 
 const pct = (x: number) => x.toFixed(2);
 
+/** A split of the evaluation corpus scored: its articles, and their relationships per type. */
+export interface SplitEvaluation {
+  split: string;
+  articles: ArticleEvaluation[];
+  byType: TypeScore[];
+}
+
+/** Scores every split of the evaluation corpus (each folder of `corpusDir` with a gold.json), in name order. */
+export function evaluateCorpus(seedDir: string, corpusDir: string): SplitEvaluation[] {
+  const splits = fs.existsSync(corpusDir)
+    ? fs
+        .readdirSync(corpusDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && fs.existsSync(path.join(corpusDir, d.name, 'gold.json')))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  if (splits.length === 0) throw new IngestError(`${corpusDir}: no split folder with a gold.json in it; point --corpus at the evaluation corpus`);
+  return splits.map((split) => {
+    const articles = scoreArticles(seedDir, path.join(corpusDir, split));
+    return { split, articles, byType: sumByType(articles.map((a) => a.byType)) };
+  });
+}
+
+/** The sums of one kind's counts over runs, precision weighted by what each run proposed. */
+const totalOf = (runs: readonly EvaluationRun[], pick: (r: EvaluationRun) => Score) =>
+  score(
+    runs.reduce((n, r) => n + pick(r).proposed, 0),
+    runs.reduce((n, r) => n + pick(r).expected, 0),
+    runs.reduce((n, r) => n + pick(r).correct, 0),
+    runs.reduce((n, r) => n + pick(r).precision * pick(r).proposed, 0),
+  );
+
+/** Every kind's totals over runs. */
+export function totalsOf(runs: readonly EvaluationRun[]) {
+  return {
+    mentions: totalOf(runs, (r) => r.mentions),
+    entities: totalOf(runs, (r) => r.entities),
+    relationships: totalOf(runs, (r) => r.relationships),
+    figures: totalOf(runs, (r) => r.figures),
+    furnitureEntities: runs.reduce((n, r) => n + r.furnitureEntities.length, 0),
+  };
+}
+
+const cell = (s: Score) => `${pct(s.precision)} / ${pct(s.recall)} (${s.correct}/${s.expected})`;
+
+/** A table row of the totals of `runs`, after the cells that label it. */
+const totalsRow = (labels: string[], runs: readonly EvaluationRun[]) => {
+  const t = totalsOf(runs);
+  return `| ${labels.join(' | ')} | ${cell(t.mentions)} | ${cell(t.entities)} | ${cell(t.relationships)} | ${cell(t.figures)} | ${t.furnitureEntities} |`;
+};
+
+/** A split's totals, for all its articles and for each language. */
+export function formatSplit(split: SplitEvaluation): string {
+  const languages = [...new Set(split.articles.map((a) => a.language))].sort();
+  const group = (language?: string) => split.articles.filter((a) => language === undefined || a.language === language).map((a) => a.run);
+  return [
+    '| articles | count | linked mentions P / R | new entities P / R | relationships P / R | figures P / R | furniture entities |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    totalsRow(['all', String(split.articles.length)], group()),
+    ...(languages.length > 1 ? languages.map((language) => totalsRow([language, String(group(language).length)], group(language))) : []),
+  ].join('\n');
+}
+
+/** Relationships per type: gold facts, proposals, gold facts matched, precision and recall ('-' where nothing was proposed or expected). */
+export function formatByType(rows: readonly TypeScore[]): string {
+  return [
+    '| relationship type | gold | proposed | matched | P | R |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) => `| ${r.type} | ${r.expected} | ${r.proposed} | ${r.correct} | ${r.proposed ? pct(r.precision) : '-'} | ${r.expected ? pct(r.recall) : '-'} |`,
+    ),
+  ].join('\n');
+}
+
 /** The evaluation as a table, one row per run, with the targets of issue 15 beside the totals. */
 export function formatEvaluation(runs: readonly EvaluationRun[], withTargets = true): string {
-  const total = (pick: (r: EvaluationRun) => Score) =>
-    score(
-      runs.reduce((n, r) => n + pick(r).proposed, 0),
-      runs.reduce((n, r) => n + pick(r).expected, 0),
-      runs.reduce((n, r) => n + pick(r).correct, 0),
-      runs.reduce((n, r) => n + pick(r).precision * pick(r).proposed, 0),
-    );
-  const cell = (s: Score) => `${pct(s.precision)} / ${pct(s.recall)} (${s.correct}/${s.expected})`;
   const lines = [
     '| document | graph | linked mentions P / R | new entities P / R | relationships P / R | figures P / R | furniture entities |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -277,13 +461,8 @@ export function formatEvaluation(runs: readonly EvaluationRun[], withTargets = t
         `| ${r.document} | ${r.known} | ${cell(r.mentions)} | ${cell(r.entities)} | ${cell(r.relationships)} | ${cell(r.figures)} | ${r.furnitureEntities.length} |`,
     ),
   ];
-  const mentions = total((r) => r.mentions);
-  const entities = total((r) => r.entities);
-  const figures = total((r) => r.figures);
-  const relationships = total((r) => r.relationships);
-  lines.push(
-    `| all | ${withTargets ? 'both' : 'seed loaded'} | ${cell(mentions)} | ${cell(entities)} | ${cell(relationships)} | ${cell(figures)} | ${runs.reduce((n, r) => n + r.furnitureEntities.length, 0)} |`,
-  );
+  const { mentions, entities, relationships, figures } = totalsOf(runs);
+  lines.push(totalsRow(['all', withTargets ? 'both' : 'seed loaded'], runs));
   if (!withTargets) return lines.join('\n');
   lines.push(
     '',
