@@ -59,7 +59,7 @@ export interface TypeScore extends Score {
 }
 
 /** Counts gold and proposed facts by type, each side's matches judged by its own predicate. */
-function countByType<G extends { type: string }, P extends { type: string }>(
+export function countByType<G extends { type: string }, P extends { type: string }>(
   gold: readonly G[],
   proposed: readonly P[],
   goldHit: (g: G) => boolean,
