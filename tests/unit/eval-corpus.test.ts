@@ -10,18 +10,8 @@ const CORPUS = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'eval-corpus');
 const SPLITS = ['development', 'held-out'] as const;
 const NOT_ARTICLES = new Set(['gold.json', 'README.md']);
 // The kinds a name finder proposes; themes, goals and figures are phrases, not names, and are not listed as entities.
-const NAMED_TYPES = new Set<string>([
-  'Organization',
-  'Person',
-  'Country',
-  'RegionalBloc',
-  'Place',
-  'EventSeries',
-  'Event',
-  'Initiative',
-  'Programme',
-  'Document',
-]);
+const PHRASE_TYPES: readonly EntityType[] = ['Goal', 'Theme', 'Figure'];
+const NAMED_TYPES = new Set<string>(ENTITY_TYPES.filter((type) => !PHRASE_TYPES.includes(type)));
 // Keys a gold relationship carries besides the model's properties: its ends, and a reader's note or role where the model has none.
 const GOLD_KEYS = new Set(['type', 'from', 'to', 'role', 'note']);
 
