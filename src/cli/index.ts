@@ -3,9 +3,11 @@ import { describeRunningApp, startApp, stopGracefully } from '../app/startup';
 import { loadEnv } from '../config/env';
 import { reportFatal } from '../errors/report';
 import { ensureWebBuilt } from '../workbench/build';
+import { registerCoreNlpCommands } from './corenlp-commands';
 import { registerDbCommands } from './db-commands';
 import { registerExportCommands } from './export-commands';
 import { registerIngestCommands } from './ingest-commands';
+import { registerIngestEvalCommand } from './ingest-eval-command';
 import { registerSeedCommand } from './seed-command';
 
 const program = new Command()
@@ -17,6 +19,8 @@ registerDbCommands(program);
 registerSeedCommand(program);
 registerExportCommands(program);
 registerIngestCommands(program);
+registerIngestEvalCommand(program);
+registerCoreNlpCommands(program);
 program
   .command('build-web')
   .description('Build the workbench (src/workbench/app) into .web-dist, as npm start does when its sources changed')

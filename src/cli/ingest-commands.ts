@@ -4,18 +4,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { readDraft } from '../ingest/draft-files';
 import { formatMerge, mergeDraft } from '../ingest/merge-draft';
 import { reviewDraft, type Prompter } from '../ingest/review-draft';
-import {
-  evaluateArticles,
-  evaluateCorpus,
-  evaluateSeed,
-  formatByType,
-  formatEvaluation,
-  formatSplit,
-  totalsOf,
-  type SplitEvaluation,
-} from '../ingest/evaluate';
 import { draftReport, proposeDraft, writeDraft, type SourceOptions } from '../ingest/index';
 import { PROJECT_ROOT } from '../project-root';
+import { extractorChoice, parserFor, type ExtractorChoice } from './corenlp-commands';
 
 /** Where drafts go unless --out says otherwise (git-ignored). */
 export const DRAFTS_DIR = path.join(PROJECT_ROOT, 'drafts');
@@ -35,13 +26,21 @@ export function registerIngestCommands(program: Command): void {
     .option('--out <dir>', 'the draft folder to write (default: drafts/<document>)')
     .option('--seed <dir>', 'the seed whose entities mentions link to', path.join(PROJECT_ROOT, 'seed'))
     .option('--drafts <dir>', 'the folder of drafts, searched for texts already ingested', DRAFTS_DIR)
-    .action((file: string, options: SourceOptions & { out?: string; seed: string; drafts: string }) => {
-      const draft = proposeDraft(
+    .option(
+      '--extractor <how>',
+      'auto: CoreNLP with the dependency rules when Java is here, else the rules alone; corenlp: CoreNLP or an error; rules: the rule pipeline alone',
+      extractorChoice,
+      'auto',
+    )
+    .action(async (file: string, options: SourceOptions & { out?: string; seed: string; drafts: string; extractor: ExtractorChoice }) => {
+      const parser = await parserFor(options.extractor, path.resolve(options.seed));
+      const draft = await proposeDraft(
         path.resolve(file),
         options,
         path.resolve(options.seed),
         path.resolve(options.drafts),
         options.out && path.resolve(options.out),
+        parser ? { parser } : {},
       );
       writeDraft(draft);
       console.log(draftReport(draft));
@@ -84,73 +83,4 @@ export function registerIngestCommands(program: Command): void {
       console.log(formatMerge(summary));
       console.log('Load it into the graph with: npm run seed');
     });
-
-  program
-    .command('ingest-eval')
-    .description(
-      'Run the ingester on the seed articles as if new (graph empty, then the other articles known) and score its proposals against the curated seed; ' +
-        'then the test articles and each split of the evaluation corpus, the seed known',
-    )
-    .option('--seed <dir>', 'the curated seed to score against', path.join(PROJECT_ROOT, 'seed'))
-    .option(
-      '--articles <dir>',
-      'test articles with their expected proposals (gold.json), scored with the seed known',
-      path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest'),
-    )
-    .option(
-      '--corpus <dir>',
-      'the evaluation corpus: one folder per split, each with its gold.json',
-      path.join(PROJECT_ROOT, 'tests', 'fixtures', 'eval-corpus'),
-    )
-    .option('--documents', "also print the corpus's scores per document")
-    .option('--json', 'print the scores as JSON')
-    .action((options: { seed: string; articles: string; corpus: string; documents?: boolean; json?: boolean }) => {
-      const seed = evaluateSeed(path.resolve(options.seed));
-      const articleRuns = evaluateArticles(path.resolve(options.seed), path.resolve(options.articles));
-      const splits = evaluateCorpus(path.resolve(options.seed), path.resolve(options.corpus));
-      if (options.json) {
-        console.log(JSON.stringify({ seed: seed.runs, articles: articleRuns, seedByType: seed.byType, corpus: splits.map(splitAsJson) }, null, 2));
-        return;
-      }
-      console.log(`The seed articles, each read as if new\n\n${formatEvaluation(seed.runs)}\n`);
-      console.log(
-        `Test articles (${path.relative(process.cwd(), options.articles) || options.articles}), the seed known\n\n${formatEvaluation(articleRuns, false)}`,
-      );
-      console.log(`\nRelationships per type, the seed articles (both runs)\n\n${formatByType(seed.byType)}`);
-      for (const split of splits) console.log(`\n${formatSplitReport(split, path.join(options.corpus, split.split), options.documents === true)}`);
-    });
 }
-
-// Held-out articles are read by the scorer only: the header says so where their scores are printed.
-const splitNote = (split: string) => (split === 'held-out' ? ' (never read while rules are written: look at its scores, not its texts)' : '');
-
-/** One corpus split as text: its totals, its relationships per type and, if asked, its documents. */
-function formatSplitReport(split: SplitEvaluation, dir: string, documents: boolean): string {
-  const where = path.relative(process.cwd(), dir) || dir;
-  return [
-    `Evaluation corpus, ${split.split} split (${where}), the seed known${splitNote(split.split)}`,
-    '',
-    formatSplit(split),
-    '',
-    `Relationships per type, ${split.split} split`,
-    '',
-    formatByType(split.byType),
-    ...(documents
-      ? [
-          '',
-          formatEvaluation(
-            split.articles.map((a) => a.run),
-            false,
-          ),
-        ]
-      : []),
-  ].join('\n');
-}
-
-/** One corpus split as JSON: totals, per type, per document (with its language and per-type counts). */
-const splitAsJson = (split: SplitEvaluation) => ({
-  split: split.split,
-  totals: totalsOf(split.articles.map((a) => a.run)),
-  byType: split.byType,
-  documents: split.articles.map((a) => ({ ...a.run, language: a.language, byType: a.byType })),
-});

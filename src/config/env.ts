@@ -53,6 +53,16 @@ export const envSchema = z.object({
   NEO4J_BROWSER_BOLT_URI: neo4jUri.optional(),
   // The built workbench to serve; unset, npm start builds src/workbench/app into .web-dist (the API container sets it to its build).
   WEB_DIR: z.string().min(1).optional(),
+  // Stanford CoreNLP for ingest: CORENLP_URL names a running server; unset, the project starts its own on 127.0.0.1.
+  CORENLP_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http(s) URL such as http://127.0.0.1:9000' })
+    .optional(),
+  CORENLP_PORT: port.default(9010),
+  CORENLP_HEAP: memorySize.default('4g'),
+  CORENLP_HOME_DIR: z.string().min(1).default('.corenlp/server'),
+  CORENLP_START_TIMEOUT_MS: positiveMs.default(180_000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   // Timeouts that hold within about a second (the server checks them every second): a request must arrive whole within

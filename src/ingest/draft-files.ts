@@ -43,6 +43,11 @@ const markerSchema = z
     document: idSchema,
     contentHash: z.string().regex(/^[0-9a-f]{64}$/),
     source: z.object({ file: z.string(), format: z.string() }).strict(),
+    // Whether CoreNLP or the rule pipeline alone read it; drafts made before it was recorded lack it.
+    extractedWith: z
+      .object({ extractor: z.enum(['corenlp', 'rules']), parser: z.string().optional() })
+      .strict()
+      .optional(),
     ingested: z.string(),
     status: z.enum(['proposed', 'reviewed', 'merged']),
   })

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../project-root';
 import { ensureBrowserApp } from './neo4j-browser-app';
 import { LauncherError } from './launcher-error';
 import { ensureNeo4jJars } from './maven-jars';
+import { isAlive, isPortInUse, sleep } from './processes';
 
 /** Where and how a project-local Neo4j Community server runs. */
 export interface LocalNeo4jOptions {
@@ -301,28 +301,4 @@ export class LocalNeo4j {
       return '(no log written)';
     }
   }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isPortInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -15,20 +15,35 @@ export function pinnedNeo4jVersion(): string {
 }
 
 /** Ensures libDir holds the jars of the pinned Neo4j server and Browser, resolving them with Maven once. */
-export async function ensureNeo4jJars(libDir: string, mavenRepoLocal?: string): Promise<{ downloaded: boolean }> {
-  const version = pinnedNeo4jVersion();
-  const marker = path.join(libDir, '.resolved');
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === version) return { downloaded: false };
+export function ensureNeo4jJars(libDir: string, mavenRepoLocal?: string): Promise<{ downloaded: boolean }> {
+  return ensureMavenJars({ pom: POM, libDir, label: `Neo4j ${pinnedNeo4jVersion()}`, marker: pinnedNeo4jVersion(), mavenRepoLocal });
+}
+
+export interface MavenJars {
+  /** The pom.xml whose runtime dependencies are copied. */
+  pom: string;
+  libDir: string;
+  /** What the jars are, for messages ("CoreNLP 4.5.10"). */
+  label: string;
+  /** What the marker file records; a different value (a changed pin) resolves the jars again. */
+  marker: string;
+  mavenRepoLocal?: string;
+}
+
+/** Ensures libDir holds the runtime dependencies of a pom, resolved from Maven Central once and kept behind a marker. */
+export async function ensureMavenJars({ pom, libDir, label, marker, mavenRepoLocal }: MavenJars): Promise<{ downloaded: boolean }> {
+  const markerFile = path.join(libDir, '.resolved');
+  if (fs.existsSync(markerFile) && fs.readFileSync(markerFile, 'utf8').trim() === marker) return { downloaded: false };
 
   fs.rmSync(libDir, { recursive: true, force: true });
   fs.mkdirSync(libDir, { recursive: true });
-  const args = ['-q', '-B', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`, '-DincludeScope=runtime'];
+  const args = ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`, '-DincludeScope=runtime'];
   if (mavenRepoLocal) args.push(`-Dmaven.repo.local=${path.resolve(mavenRepoLocal)}`);
   const output = await run('mvn', args);
   if (output.code !== 0) {
-    throw new LauncherError(`Maven could not resolve Neo4j ${version} from Maven Central (exit ${output.code}).\n${output.text.slice(-2000)}`);
+    throw new LauncherError(`Maven could not resolve ${label} from Maven Central (exit ${output.code}).\n${output.text.slice(-2000)}`);
   }
-  fs.writeFileSync(marker, `${version}\n`);
+  fs.writeFileSync(markerFile, `${marker}\n`);
   return { downloaded: true };
 }
 

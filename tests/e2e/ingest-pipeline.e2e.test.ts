@@ -25,6 +25,8 @@ const ingestArticle = (file: string, out: string, ...options: string[]) =>
     'ingest',
     path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', file),
     ...options,
+    '--extractor',
+    'rules',
     '--seed',
     seedDir,
     '--drafts',

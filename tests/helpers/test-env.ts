@@ -9,6 +9,8 @@ const TEST_DEFAULTS: Record<string, string> = {
   NEO4J_HEAP: '1g',
   NEO4J_PAGECACHE: '512m',
 };
+// Likewise CoreNLP: the tests' own server (port 9019, its own pid file and log), unless CORENLP_URL names one.
+const TEST_CORENLP_DEFAULTS: Record<string, string> = { CORENLP_HOME_DIR: '.corenlp/test-server', CORENLP_PORT: '9019' };
 
 /** Puts the test defaults into process.env (where unset) and returns the parsed environment. */
 export function applyTestEnv(): Env {
@@ -16,6 +18,11 @@ export function applyTestEnv(): Env {
   if (!process.env.LOG_LEVEL) process.env.LOG_LEVEL = 'silent';
   if (!process.env.NEO4J_URI) {
     for (const [key, value] of Object.entries(TEST_DEFAULTS)) {
+      if (!process.env[key]) process.env[key] = value;
+    }
+  }
+  if (!process.env.CORENLP_URL) {
+    for (const [key, value] of Object.entries(TEST_CORENLP_DEFAULTS)) {
       if (!process.env[key]) process.env[key] = value;
     }
   }

@@ -11,8 +11,9 @@ const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+// The unit tier has no Java: the rule pipeline alone (CoreNLP's ingest is tested in the integration tier).
 const ingest = (...args: string[]) =>
-  spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'src', 'cli', 'index.ts'), 'ingest', ...args], {
+  spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'src', 'cli', 'index.ts'), 'ingest', '--extractor', 'rules', ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     timeout: 60_000,

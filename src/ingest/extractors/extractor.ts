@@ -1,4 +1,5 @@
 import type { SeedClaim, SeedEntity, SeedFigure, SeedRelationship } from '../../seed/seed-schema';
+import type { ParsedDocument } from '../nlp/parse';
 import type { TaggedWord } from '../nlp/tagger';
 import type { Gazetteer } from './gazetteer';
 
@@ -27,6 +28,8 @@ export interface IngestDocument {
   /** The layout regions that are page furniture (navigation, share buttons, related links). */
   furniture: readonly LayoutRegion[];
   sentences: readonly Sentence[];
+  /** The document as a parser read it (CoreNLP's sentences, dependencies, coreference), when one was asked to. */
+  parse?: ParsedDocument;
 }
 
 /** What a candidate of any kind carries: where it is in the text, how sure the extractor is, and why. */

@@ -1,4 +1,5 @@
 import { dateExtractor } from './dates';
+import { dependencyExtractor } from './dependency-relations';
 import { entityExtractor } from './entities';
 import type { Extractor } from './extractor';
 import { figureExtractor } from './figures';
@@ -15,4 +16,12 @@ export { Gazetteer, type KnownEntity } from './gazetteer';
  * (figures, relationships and dates need the names that mentions and entities found). Today all are rule sets; a
  * new extractor, rules or a model, is registered here (or in a list given to the pipeline), not wired in.
  */
-export const EXTRACTORS: readonly Extractor[] = [mentionExtractor, entityExtractor, figureExtractor, relationshipExtractor, dateExtractor];
+export const EXTRACTORS: readonly Extractor[] = [
+  mentionExtractor,
+  entityExtractor,
+  figureExtractor,
+  relationshipExtractor,
+  // Reads the dependency parse with the rules of src/ingest/rules; proposes nothing when no parser read the document.
+  dependencyExtractor(),
+  dateExtractor,
+];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SeedDocument, SeedLayout } from '../../seed/seed-schema';
 import type { KnownEntity } from '../extractors/gazetteer';
+import type { ExtractedWith } from './annotate';
 import type { ReadArticle } from './read';
 import type { Proposals } from './resolve';
 
@@ -14,6 +15,8 @@ export interface Draft extends Proposals {
   known: KnownEntity[];
   contentHash: string;
   source: { file: string; format: string };
+  /** Whether CoreNLP or the rule pipeline alone read it (said in draft.json and the report). */
+  extractedWith?: ExtractedWith;
 }
 
 /** The draft of an article: its document entry, text, layout and proposals, and where it goes. */

@@ -15,6 +15,11 @@ export function draftReport(draft: Draft): string {
   const lines = [
     `Draft ${draft.document.id} written to ${path.relative(process.cwd(), draft.dir) || draft.dir}`,
     `  "${draft.document.title}", ${draft.document.publisher}, ${draft.document.published} (${draft.source.format}, ${draft.text.length.toLocaleString('en')} characters, sha256 ${draft.contentHash.slice(0, 16)}...)`,
+    ...(draft.extractedWith
+      ? [
+          `  Read with ${draft.extractedWith.extractor === 'corenlp' ? `CoreNLP and the dependency rules (${draft.extractedWith.parser})` : 'the rule pipeline alone (no CoreNLP)'}`,
+        ]
+      : []),
     '',
     `Linked mentions: ${linked.length} of ${byEntity.size} known entities`,
     ...[...byEntity.entries()]

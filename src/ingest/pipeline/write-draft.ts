@@ -59,7 +59,14 @@ export function writeDraft(draft: Draft): void {
     );
     fs.writeFileSync(
       path.join(staging, 'draft.json'),
-      json({ document: draft.document.id, contentHash: draft.contentHash, source: draft.source, ingested: today(), status: 'proposed' }),
+      json({
+        document: draft.document.id,
+        contentHash: draft.contentHash,
+        source: draft.source,
+        ...(draft.extractedWith ? { extractedWith: draft.extractedWith } : {}),
+        ingested: today(),
+        status: 'proposed',
+      }),
     );
     const { problems } = readSeed(staging);
     if (problems.length > 0) {
