@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { tokenize } from '../../model/text-search';
+import type { ParsedSentence } from '../nlp/parse';
 import type { SeedEntity } from '../../seed/seed-schema';
 import type { TaggedWord } from '../nlp/tagger';
 import { slug as toSlug } from '../slug';
@@ -81,9 +82,10 @@ function runEnd(list: readonly Word[], i: number): number {
       list[j + 1] &&
       isCapitalized(list[j + 1]!.text) &&
       !TITLES.test(list[j + 1]!.text) &&
-      // "and" belongs to a name only after "of" or "for" ("Organisation for Economic Co-operation and Development");
-      // otherwise it joins two names ("World Bank and UNICEF", "ProFuturo Foundation and Skillogs").
-      !(/^(and|&)$/i.test(w.text) && !list.slice(i, j).some((x) => /^(of|for)$/i.test(x.text)))
+      // "and" belongs to a name only after "of", "for" or "on" ("Organisation for Economic Co-operation and
+      // Development", "Conference on Artificial Intelligence and Education"); otherwise it joins two names ("World
+      // Bank and UNICEF", "ProFuturo Foundation and Skillogs").
+      !(/^(and|&)$/i.test(w.text) && !list.slice(i, j).some((x) => /^(of|for|on)$/i.test(x.text)))
     )
       j++;
     else break;
@@ -206,6 +208,73 @@ function proposal(docId: string, site: Site, name: string, typed: Typed | null, 
   };
 }
 
+// CoreNLP's tags in the model's kinds; MISC, TITLE, dates and numbers are not kinds of actor.
+const PARSER_KINDS: Record<string, Typed> = {
+  PERSON: { type: 'Person', reason: "CoreNLP's tag PERSON" },
+  ORGANIZATION: { type: 'Organization', kind: 'other', reason: "CoreNLP's tag ORGANIZATION" },
+  COUNTRY: { type: 'Country', reason: "CoreNLP's tag COUNTRY" },
+  CITY: { type: 'Place', kind: 'city', reason: "CoreNLP's tag CITY" },
+  STATE_OR_PROVINCE: { type: 'Place', kind: 'region', reason: "CoreNLP's tag STATE_OR_PROVINCE" },
+  LOCATION: { type: 'Place', kind: 'other', reason: "CoreNLP's tag LOCATION" },
+};
+
+/**
+ * The type the text gives a name in so many words: "Giga, the joint initiative of ITU and UNICEF", "Giga is an
+ * initiative": the noun it is put beside (apposition) or equated with (copula), when that noun is a cue word.
+ */
+function describedAs(document: IngestDocument, start: number, end: number): Typed | null {
+  const name = document.text.slice(start, end);
+  for (let at = document.text.indexOf(name); at >= 0; at = document.text.indexOf(name, at + name.length)) {
+    const sentence = document.parse?.sentences.find((s) => s.start <= at && at + name.length <= s.end);
+    const typed = sentence && describedIn(document.text, sentence, at, at + name.length);
+    if (typed) return typed;
+  }
+  return null;
+}
+
+// Between a name and the noun that describes it: ", the joint " (apposition) or " is an " (copula).
+const DESCRIBING = /^(?:,|\s+(?:is|was|are|were|remains|became))\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}$/i;
+
+/** The type a sentence gives the name at start..end by the noun beside it, when that noun is a cue word. */
+function describedIn(text: string, sentence: ParsedSentence, start: number, end: number): Typed | null {
+  const inName = new Set(sentence.tokens.filter((t) => t.start >= start && t.end <= end).map((t) => t.index));
+  // The name's head: its word whose governor lies outside it.
+  const head = sentence.edges.find((e) => inName.has(e.dependent) && !inName.has(e.governor))?.dependent ?? [...inName].at(-1);
+  if (head === undefined) return null;
+  const nouns = sentence.edges.flatMap((e) =>
+    e.dep === 'appos' && e.governor === head ? [e.dependent] : e.dep === 'nsubj' && e.dependent === head ? [e.governor] : [],
+  );
+  // A parser may hang the apposition on the wrong name (a dateline before it): the first noun after the name counts too.
+  const next = sentence.tokens.find((t) => t.start >= end && t.pos.startsWith('NN'));
+  if (next) nouns.push(next.index);
+  for (const index of nouns) {
+    const noun = sentence.tokens[index - 1];
+    if (!noun || !noun.pos.startsWith('NN') || inName.has(index) || !DESCRIBING.test(text.slice(end, noun.start))) continue;
+    const word = noun.word.charAt(0).toUpperCase() + noun.word.slice(1).toLowerCase();
+    const cue = TYPE_CUES.find(([pattern]) => pattern.test(word));
+    if (cue) return { type: cue[1], ...(cue[2] ? { kind: cue[2] } : {}), reason: `the text calling it "${noun.word}"` };
+  }
+  return null;
+}
+
+/**
+ * The type of a name once a parser has read the text: a cue word in the name ("Foundation", "Summit") is kept, since
+ * it speaks for the whole name; a weaker guess (a preposition, a title nearby, nothing) gives way to the parser's tag
+ * of the same words, which reads the context with a trained model.
+ */
+function withParserTag(document: IngestDocument, site: Site, typed: Typed | null): Typed | null {
+  if (!document.parse || typed?.reason.startsWith('the word') || typed?.type === 'Country') return typed;
+  const start = site.run[0]!.start;
+  const end = site.run.at(-1)!.end;
+  const described = describedAs(document, start, end);
+  if (described) return described;
+  const mention = document.parse.sentences.flatMap((s) => s.entities).find((m) => m.start <= start && end <= m.end && m.end - m.start <= (end - start) * 2 + 2);
+  const tagged = mention && PARSER_KINDS[mention.type];
+  // One word tagged PERSON is as often a product or a programme ("Giga"): people are named with two words or more.
+  if (!tagged || tagged.type === typed?.type || (tagged.type === 'Person' && site.run.length < 2)) return typed;
+  return tagged;
+}
+
 /**
  * Proposes the entities a text names that the graph does not know: capitalized runs of proper nouns (with "of", "for",
  * "and" inside), typed by cue words, honorifics, titles, country names and prepositions; an acronym in parentheses
@@ -224,13 +293,15 @@ export function findEntities(document: IngestDocument, gazetteer: Gazetteer): Fo
       if (!mayBeName(site, name, known)) continue;
       const { after } = site;
       const acronym = after[0]?.text === '(' && after[1] && isAcronym(after[1].text) && after[2]?.text === ')' ? after[1].text : null;
-      const typed = typedSite(site, name);
+      const ruleTyped = typedSite(site, name);
+      const typed = withParserTag(document, site, ruleTyped);
       const existing = byKey.get(slug(name)) ?? byAlias.get(name);
       if (existing) {
         if (acronym && !existing.entity.aliases.includes(acronym)) existing.entity.aliases.push(acronym);
         continue;
       }
-      if (!typed && !untypedName(text, site, name)) continue;
+      // A run with no cue of its own is a name when it looks like one, or when the parser's model tagged it as one.
+      if (!ruleTyped && !untypedName(text, site, name) && !typed?.reason.startsWith("CoreNLP's tag")) continue;
       if (acronym && known(acronym)) continue;
       const candidate = proposal(document.id, site, name, typed, acronym);
       byKey.set(slug(name), candidate);
