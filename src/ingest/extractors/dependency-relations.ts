@@ -66,11 +66,18 @@ function labelMatches(pattern: string, dep: string): boolean {
   return pattern.split('|').some((one) => (one.endsWith('*') ? dep.startsWith(one.slice(0, -1)) : dep === one));
 }
 
-/** Whether a token is a rule's trigger: one of its lemmas (and part of speech), or a tag it names. */
-function triggers(rule: DependencyRule, token: ParsedToken): boolean {
-  if (rule.trigger.pos && !token.pos.startsWith(rule.trigger.pos)) return false;
+/** Whether a token is a rule's trigger: one of its lemmas (and part of speech), a tag it names, or a name of its kinds. */
+function triggers(rule: DependencyRule, token: ParsedToken, graph: SentenceGraph, sentenceIndex: number): boolean {
+  const { trigger } = rule;
+  if (trigger.withinFirstSentences !== undefined && sentenceIndex >= trigger.withinFirstSentences) return false;
+  if (trigger.pos && !token.pos.startsWith(trigger.pos)) return false;
+  if (trigger.verbless && graph.sentence.tokens.some((t) => t.pos.startsWith('VB'))) return false;
   const lemma = token.lemma.toLowerCase();
-  return Boolean(rule.trigger.lemmas?.includes(lemma) || rule.trigger.ner?.includes(token.ner));
+  if (trigger.lemmas?.includes(lemma) || trigger.ner?.includes(token.ner)) return true;
+  if (!trigger.kinds) return false;
+  const end = graph.endAt(token.index);
+  // The name's last word stands for it, so that a name of several words triggers once.
+  return Boolean(end && !end.inferred && trigger.kinds.includes(end.span.type) && token.end === Math.min(end.span.end, graph.sentence.end));
 }
 
 /** The event the document is about: the first event it names (its title, as a rule), else the first series. */
@@ -164,7 +171,7 @@ export function readDependencies(
     if (inFurniture(document, sentence.start)) return;
     const graph = new SentenceGraph(sentence, entityResolver(document.parse, spans, names, index));
     for (const rule of rules) {
-      const triggered = sentence.tokens.filter((t) => triggers(rule, t));
+      const triggered = sentence.tokens.filter((t) => triggers(rule, t, graph, index));
       // Of a phrase of trigger words ("Assistant Director - General"), its head is the trigger.
       const heads = triggered.filter(
         (t) => !sentence.edges.some((e) => e.dependent === t.index && e.dep === 'compound' && triggered.some((o) => o.index === e.governor)),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ENTITY_TYPES } from '../../model/entity-types';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationship-types';
 import { PROJECT_ROOT } from '../../project-root';
 import { IngestError } from '../ingest-error';
@@ -23,7 +24,19 @@ export const ruleSchema = z
     type: z.string(),
     description: z.string().min(1),
     /** The words that state the fact: lemmas (lower case), or named-entity tags of CoreNLP (TITLE). */
-    trigger: z.object({ lemmas: z.array(z.string().min(1)).optional(), ner: z.array(z.string()).optional(), pos: z.string().optional() }).strict(),
+    trigger: z
+      .object({
+        lemmas: z.array(z.string().min(1)).optional(),
+        ner: z.array(z.string()).optional(),
+        /** The head word of a name of these kinds (the model's entity types). */
+        kinds: z.array(z.string()).optional(),
+        pos: z.string().optional(),
+        /** Only in a sentence with no verb: a dateline, a programme's header ("Beijing, China · 16-18 May 2019"). */
+        verbless: z.boolean().optional(),
+        /** Only in the document's first sentences (its header), counted from 1. */
+        withinFirstSentences: z.number().int().positive().optional(),
+      })
+      .strict(),
     from: argument,
     to: argument,
     properties: z.record(z.string(), value).default({}),
@@ -44,6 +57,8 @@ export function ruleProblems(rule: z.infer<typeof ruleSchema>): string[] {
   if (!definition) return [`type: "${rule.type}" is not a relationship type of the model (src/model/relationship-types.ts)`];
   if ('derived' in definition && definition.derived) return [`type: ${rule.type} is written by the loader, not proposed from text`];
   const problems: string[] = [];
+  for (const kind of rule.trigger.kinds ?? [])
+    if (!(ENTITY_TYPES as readonly string[]).includes(kind)) problems.push(`trigger.kinds: "${kind}" is not an entity type of the model`);
   const declared = ('properties' in definition ? definition.properties : undefined) ?? {};
   for (const [key, v] of Object.entries(rule.properties)) {
     const property = (declared as Record<string, { values?: readonly string[] }>)[key];
