@@ -30,13 +30,13 @@ export function registerIngestCommands(program: Command): void {
     .option('--publisher <name>', 'who published it (else the page says)')
     .option('--published <date>', 'when: YYYY-MM-DD, YYYY-MM or YYYY (else the page says)')
     .option('--url <url>', 'where it was published')
-    .option('--language <tag>', 'its language, such as "en" (else the page says, else "en")')
+    .option('--language <tag>', 'its language, such as "en" (else the page says, else "zh" for a text mostly in Chinese characters, else "en")')
     .option('--kind <kind>', 'what it is: "news item", "press release", "conference programme"...', undefined)
     .option('--out <dir>', 'the draft folder to write (default: drafts/<document>)')
     .option('--seed <dir>', 'the seed whose entities mentions link to', path.join(PROJECT_ROOT, 'seed'))
     .option('--drafts <dir>', 'the folder of drafts, searched for texts already ingested', DRAFTS_DIR)
-    .action((file: string, options: SourceOptions & { out?: string; seed: string; drafts: string }) => {
-      const draft = proposeDraft(
+    .action(async (file: string, options: SourceOptions & { out?: string; seed: string; drafts: string }) => {
+      const draft = await proposeDraft(
         path.resolve(file),
         options,
         path.resolve(options.seed),
@@ -104,10 +104,10 @@ export function registerIngestCommands(program: Command): void {
     )
     .option('--documents', "also print the corpus's scores per document")
     .option('--json', 'print the scores as JSON')
-    .action((options: { seed: string; articles: string; corpus: string; documents?: boolean; json?: boolean }) => {
-      const seed = evaluateSeed(path.resolve(options.seed));
-      const articleRuns = evaluateArticles(path.resolve(options.seed), path.resolve(options.articles));
-      const splits = evaluateCorpus(path.resolve(options.seed), path.resolve(options.corpus));
+    .action(async (options: { seed: string; articles: string; corpus: string; documents?: boolean; json?: boolean }) => {
+      const seed = await evaluateSeed(path.resolve(options.seed));
+      const articleRuns = await evaluateArticles(path.resolve(options.seed), path.resolve(options.articles));
+      const splits = await evaluateCorpus(path.resolve(options.seed), path.resolve(options.corpus));
       if (options.json) {
         console.log(JSON.stringify({ seed: seed.runs, articles: articleRuns, seedByType: seed.byType, corpus: splits.map(splitAsJson) }, null, 2));
         return;

@@ -15,13 +15,13 @@ let work: string;
 let seedDir: string;
 let draftDir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-review-'));
   seedDir = path.join(work, 'seed');
   fs.cpSync(path.join(PROJECT_ROOT, 'seed'), seedDir, { recursive: true });
   draftDir = path.join(work, 'drafts', 'item');
   writeDraft(
-    proposeDraft(
+    await proposeDraft(
       path.join(FIXTURES, 'smart-education-forum.txt'),
       { published: '2024-08-20', publisher: 'Test wire' },
       seedDir,

@@ -1,3 +1,4 @@
+import { chineseExtractor } from './chinese';
 import { dateExtractor } from './dates';
 import { entityExtractor } from './entities';
 import type { Extractor } from './extractor';
@@ -15,4 +16,12 @@ export { Gazetteer, type KnownEntity } from './gazetteer';
  * (figures, relationships and dates need the names that mentions and entities found). Today all are rule sets; a
  * new extractor, rules or a model, is registered here (or in a list given to the pipeline), not wired in.
  */
-export const EXTRACTORS: readonly Extractor[] = [mentionExtractor, entityExtractor, figureExtractor, relationshipExtractor, dateExtractor];
+export const EXTRACTORS: readonly Extractor[] = [
+  mentionExtractor,
+  entityExtractor,
+  // Names and posts of a document in Chinese, from HanLP's words (nothing for another language).
+  chineseExtractor,
+  figureExtractor,
+  relationshipExtractor,
+  dateExtractor,
+];

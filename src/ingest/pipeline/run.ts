@@ -3,6 +3,7 @@ import type { Extractor } from '../extractors/extractor';
 import { Gazetteer } from '../extractors/gazetteer';
 import { EXTRACTORS } from '../extractors/index';
 import type { ExtractedText } from '../source/extract-text';
+import { annotate, type AnnotateOptions } from './annotate';
 import { extract } from './extract';
 import { propose, type Draft } from './propose';
 import { readArticle, type SourceOptions } from './read';
@@ -10,12 +11,19 @@ import { resolve, type Proposals } from './resolve';
 import { layoutOf, segment } from './segment';
 
 /**
- * What the ingester proposes for a text it has read, with `gazetteer` as the graph it knows: segment, extract with
- * each extractor in turn, resolve into proposals (mentions of known entities, new entities, relationships, figures,
- * claims); nothing in page furniture. No file is read or written (ingest-eval uses it too).
+ * What the ingester proposes for a text it has read, with `gazetteer` as the graph it knows: segment, annotate (HanLP
+ * for a text in Chinese), extract with each extractor in turn, resolve into proposals (mentions of known entities, new
+ * entities, relationships, figures, claims); nothing in page furniture. No file is read or written (ingest-eval uses
+ * it too).
  */
-export function analyse(id: string, extracted: ExtractedText, gazetteer: Gazetteer, extractors: readonly Extractor[] = EXTRACTORS): Proposals {
-  return resolve(extract(segment(id, extracted), gazetteer, extractors));
+export async function analyse(
+  id: string,
+  extracted: ExtractedText,
+  gazetteer: Gazetteer,
+  extractors: readonly Extractor[] = EXTRACTORS,
+  options: AnnotateOptions = {},
+): Promise<Proposals> {
+  return resolve(extract(await annotate(segment(id, extracted), options), gazetteer, extractors));
 }
 
 /**
@@ -23,16 +31,18 @@ export function analyse(id: string, extracted: ExtractedText, gazetteer: Gazette
  * regions (furniture set aside, captions kept), and what the extractors propose; refuses a text already ingested.
  * Drafts are looked for where this one goes too (`out`), so that a second ingestion into the same folder is caught.
  */
-export function proposeDraft(
+export async function proposeDraft(
   file: string,
   options: SourceOptions,
   seedDir: string,
   draftsDir: string,
   out?: string,
   extractors: readonly Extractor[] = EXTRACTORS,
-): Draft {
+): Promise<Draft> {
   const { article, known } = readArticle(file, options, seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]);
   const id = article.document.id;
-  const proposals = analyse(id, article.extracted, new Gazetteer(known), extractors);
+  // The language the document entry gives (--language, the page's, or its script's) is the one the stages read.
+  const extracted = { ...article.extracted, metadata: { ...article.extracted.metadata, language: article.document.language } };
+  const proposals = await analyse(id, extracted, new Gazetteer(known), extractors);
   return propose(article, layoutOf(id, article.extracted), proposals, known, out ?? path.join(draftsDir, id.slice('doc:'.length)));
 }

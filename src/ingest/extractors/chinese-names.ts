@@ -1,0 +1,131 @@
+import type { HanlpTerm } from '../nlp/hanlp';
+
+/** A name found in a Chinese text, typed to the model's kinds, at its offsets (end exclusive). */
+export interface ChineseName {
+  name: string;
+  type: 'Organization' | 'Person' | 'Place' | 'Event' | 'EventSeries' | 'Programme';
+  kind?: string;
+  start: number;
+  end: number;
+  /** Why it is a name of that type, in words a reviewer reads. */
+  reason: string;
+}
+
+// The endings that type a name, longest first where one ends another (会议中心 before 中心).
+const SUFFIXES: [RegExp, ChineseName['type'], string | undefined][] = [
+  [/(会议中心|会展中心|展览中心|体育馆|大厦|宾馆|酒店|广场)$/u, 'Place', 'venue'],
+  [/(大会|会议|论坛|峰会|研修班|培训班|博览会|研讨会)$/u, 'Event', 'conference'],
+  [/(计划|平台|项目|工程|行动)$/u, 'Programme', 'programme'],
+  [/(大学|学院|学校|研究院|研究所|科学院)$/u, 'Organization', 'university'],
+  [/(部|局|厅|署|委员会|国务院|政府|代表处|使馆|办公室)$/u, 'Organization', 'government_body'],
+  [/(公司|集团)$/u, 'Organization', 'company'],
+  [/(基金会)$/u, 'Organization', 'foundation'],
+  [/(联盟|协会|学会|组织|银行|中心|社|会)$/u, 'Organization', 'other'],
+];
+// Words HanLP tags as organizations that name no one organization, and ends that are a part of one ("总部").
+const GENERIC = /^(国际组织|企业|政府|学校|大学|中心|总部)$|总部$/u;
+// A determiner or a number word before a noun ("该中心", "一届大会", "多所大学") makes it no name.
+const NOT_A_NAME = /^[本该此这那每各下上一]|多所|多个|\d+年|\d+日|\d+人/u;
+const ORGANIZATION_TAG = /^nt/;
+const NOUN_BEFORE = /^(n|vn|nz)$/;
+
+/** The type a name's ending gives it, or null when it ends as no name of the model does. */
+function typedBySuffix(name: string): { type: ChineseName['type']; kind?: string; ending: string } | null {
+  for (const [pattern, type, kind] of SUFFIXES) {
+    const m = pattern.exec(name);
+    if (m) return { type, ...(kind ? { kind } : {}), ending: m[0] };
+  }
+  return null;
+}
+
+/**
+ * An organization-like name HanLP tagged (nt...) or a name ending in an institution's suffix (nis), with the nouns
+ * before it that are part of it ("国家" + "智慧教育公共服务平台"), and the place that opens it ("中国" + "教育" + "科学研究院",
+ * "深圳市" + "教育局"), but not a place before a venue ("北京" + "国家会议中心").
+ */
+function headedName(terms: readonly HanlpTerm[], i: number): { from: number; to: number } | null {
+  const head = terms[i]!;
+  if (!ORGANIZATION_TAG.test(head.tag) && head.tag !== 'nis') return null;
+  let from = i;
+  while (from > 0 && i - from < 3 && NOUN_BEFORE.test(terms[from - 1]!.tag) && terms[from - 1]!.end === terms[from]!.start) from--;
+  const place = terms[from - 1];
+  const placeFits = place !== undefined && /^ns/.test(place.tag) && place.end === terms[from]!.start && (ORGANIZATION_TAG.test(head.tag) || from === i);
+  if (placeFits) from--;
+  // An institution's suffix alone ("中心", "研修班") stands for a name written before: it is no name.
+  if (head.tag === 'nis' && from === i) return null;
+  return { from, to: i };
+}
+
+/** A name in quotation marks ending as an event or programme does ("“高等教育数字化转型国际研修班”"), typed by its ending. */
+function quotedNames(text: string): ChineseName[] {
+  return [...text.matchAll(/“([^“”\n]{3,40})”/gu)].flatMap((m) => {
+    const typed = typedBySuffix(m[1]!);
+    if (!typed || (typed.type !== 'Event' && typed.type !== 'Programme')) return [];
+    const start = m.index + 1;
+    return [
+      {
+        name: m[1]!,
+        type: typed.type,
+        ...(typed.kind ? { kind: typed.kind } : {}),
+        start,
+        end: start + m[1]!.length,
+        reason: `a quoted name ending in "${typed.ending}"`,
+      },
+    ];
+  });
+}
+
+/** A reporter's name in a byline ("（记者 张明）", an ideographic space before the name), which HanLP does not tag as a person. */
+function bylineNames(text: string): ChineseName[] {
+  return [...text.matchAll(/（记者[\s\u3000]*(\p{Script=Han}{2,3})）/gu)].map((m) => {
+    const start = m.index + m[0].indexOf(m[1]!);
+    return { name: m[1]!, type: 'Person' as const, start, end: start + m[1]!.length, reason: 'the reporter of a byline ("记者")' };
+  });
+}
+
+/** One term's name, if it is one: a person (nr, nrf), a place (ns), or an organization, event or programme by its ending. */
+function termName(text: string, terms: readonly HanlpTerm[], i: number): { name: ChineseName; last: number } | null {
+  const term = terms[i]!;
+  if (/^nr/.test(term.tag) && [...term.word].length >= 2) {
+    return { name: { name: term.word, type: 'Person', start: term.start, end: term.end, reason: `HanLP tags it a person (${term.tag})` }, last: i };
+  }
+  const span = headedName(terms, i);
+  if (span) {
+    const start = terms[span.from]!.start;
+    const name = text.slice(start, term.end);
+    const typed = typedBySuffix(name);
+    if (!typed || GENERIC.test(name) || NOT_A_NAME.test(name)) return null;
+    const reason = `HanLP tags "${term.word}" ${term.tag}, and the name ends in "${typed.ending}"`;
+    return { name: { name, type: typed.type, ...(typed.kind ? { kind: typed.kind } : {}), start, end: term.end, reason }, last: i };
+  }
+  if (/^ns/.test(term.tag) && [...term.word].length >= 2) {
+    return { name: { name: term.word, type: 'Place', kind: 'city', start: term.start, end: term.end, reason: `HanLP tags it a place (${term.tag})` }, last: i };
+  }
+  return null;
+}
+
+/**
+ * The names of a Chinese text from HanLP's words, in text order: people, places, organizations, events and
+ * programmes, each typed by HanLP's tag and its ending; a name in quotation marks or a byline is taken whole. A name
+ * that begins with a year ("2024世界数字教育大会") is an edition; the same name without it, written elsewhere, the series.
+ */
+export function chineseNames(text: string, terms: readonly HanlpTerm[]): ChineseName[] {
+  const quoted = [...quotedNames(text), ...bylineNames(text)];
+  const names: ChineseName[] = [...quoted];
+  for (let i = 0; i < terms.length; i++) {
+    const found = termName(text, terms, i);
+    if (!found || quoted.some((q) => found.name.start < q.end && q.start < found.name.end)) continue;
+    // A name that takes in words before it replaces the names found in them ("中国" in "中国教育科学研究院").
+    for (let k = names.length - 1; k >= quoted.length; k--) if (names[k]!.start >= found.name.start) names.splice(k, 1);
+    names.push(found.name);
+  }
+  const editions = new Set(names.filter((n) => /^\d{4}/.test(n.name) && n.type === 'Event').map((n) => n.name.replace(/^\d{4}年?/, '')));
+  return names
+    .map((n) =>
+      n.type === 'Event' && editions.has(n.name)
+        ? { ...n, type: 'EventSeries' as const, kind: undefined, reason: `${n.reason}; its editions begin with a year` }
+        : n,
+    )
+    .map(({ kind, ...n }) => ({ ...n, ...(kind ? { kind } : {}) }))
+    .sort((a, b) => a.start - b.start);
+}
