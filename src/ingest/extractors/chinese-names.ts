@@ -3,7 +3,7 @@ import type { HanlpTerm } from '../nlp/hanlp';
 /** A name found in a Chinese text, typed to the model's kinds, at its offsets (end exclusive). */
 export interface ChineseName {
   name: string;
-  type: 'Organization' | 'Person' | 'Place' | 'Event' | 'EventSeries' | 'Programme';
+  type: 'Organization' | 'Person' | 'Place' | 'Event' | 'EventSeries' | 'Programme' | 'Initiative';
   kind?: string;
   start: number;
   end: number;
@@ -16,11 +16,13 @@ const SUFFIXES: [RegExp, ChineseName['type'], string | undefined][] = [
   [/(会议中心|会展中心|展览中心|体育馆|大厦|宾馆|酒店|广场)$/u, 'Place', 'venue'],
   [/(大会|会议|论坛|峰会|研修班|培训班|博览会|研讨会)$/u, 'Event', 'conference'],
   [/(计划|平台|项目|工程|行动)$/u, 'Programme', 'programme'],
+  [/(倡议)$/u, 'Initiative', undefined],
   [/(大学|学院|学校|研究院|研究所|科学院)$/u, 'Organization', 'university'],
   [/(部|局|厅|署|委员会|国务院|政府|代表处|使馆|办公室)$/u, 'Organization', 'government_body'],
   [/(公司|集团)$/u, 'Organization', 'company'],
   [/(基金会)$/u, 'Organization', 'foundation'],
-  [/(联盟|协会|学会|组织|银行|中心|社|会)$/u, 'Organization', 'other'],
+  [/(联盟|协会|学会)$/u, 'Organization', 'network'],
+  [/(组织|银行|中心|社|会)$/u, 'Organization', 'other'],
 ];
 // Words HanLP tags as organizations that name no one organization, and ends that are a part of one ("总部").
 const GENERIC = /^(国际组织|企业|政府|学校|大学|中心|总部)$|总部$/u;
@@ -84,7 +86,10 @@ function chainedName(terms: readonly HanlpTerm[], i: number): { from: number; to
   if (!/^(n|nz|vn)$/.test(head.tag) || !CHAIN_HEAD.test(head.word)) return null;
   let from = i;
   const joined = (k: number) => terms[k - 1]!.end === terms[k]!.start;
-  while (from > 0 && i - from < 6 && CHAIN_BEFORE.test(terms[from - 1]!.tag) && joined(from)) from--;
+  // "与" joins two nouns inside an event's name ("世界慕课与在线教育大会"), never a name to another.
+  const noun = (k: number) => k >= 0 && CHAIN_BEFORE.test(terms[k]!.tag);
+  const step = (k: number) => (noun(k - 1) ? 1 : terms[k - 1]!.word === '与' && noun(k - 2) && joined(k - 1) ? 2 : 0);
+  while (from > 0 && i - from < 8 && step(from) > 0 && joined(from)) from -= step(from);
   // A year before it, written "2024" or "2024年", is part of an edition's name.
   if (from > 1 && terms[from - 1]!.word === '年' && /^\d{4}$/.test(terms[from - 2]!.word) && joined(from) && joined(from - 1)) from -= 2;
   else if (from > 0 && terms[from - 1]!.tag === 'm' && /^\d{4}$/.test(terms[from - 1]!.word) && joined(from)) from--;

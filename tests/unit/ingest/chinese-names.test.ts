@@ -51,6 +51,11 @@ describe('Chinese names from HanLP words', () => {
       ['世界数字教育大会', 'EventSeries', null],
     ]);
     expect(names('“/w 数字化/vn 能力/n 建设/vn 计划/n ”/w 和/cc 高等教育/n 分/qt 论坛/n')).toEqual([['数字化能力建设计划', 'Programme', 'programme']]);
+    expect(names('世界/n 慕课/n 与/cc 在线/vn 教育/vn 大会/n 发布/v 全球/n 数字/n 教育/vn 合作/vn 倡议/n')).toEqual([
+      ['世界慕课与在线教育大会', 'Event', 'conference'],
+      ['全球数字教育合作倡议', 'Initiative', null],
+    ]);
+    expect(names('教育部/nt 与/cc 联合国/nt 签署/v 协议/n')).toEqual([['教育部', 'Organization', 'government_body']]);
   });
 
   it('finds a name cut into characters after a title, and a reporter in a byline, but no person glued to a place', () => {
