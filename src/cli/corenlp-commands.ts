@@ -4,9 +4,9 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadEnv, type Env } from '../config/env';
 import { knownEntities, type Parser } from '../ingest/index';
+import type { AnnotateOptions } from '../ingest/pipeline/annotate';
 import { CoreNlpParser, regexnerMapping } from '../ingest/nlp/corenlp';
 import { ensureCoreNlp, localCoreNlp } from '../launcher/ensure-corenlp';
-import { CoreNlpUnavailable } from '../launcher/local-corenlp';
 import { javaMajorVersion } from '../launcher/tools';
 import { PROJECT_ROOT } from '../project-root';
 
@@ -48,28 +48,36 @@ export function registerCoreNlpCommands(program: Command): void {
     });
 }
 
+/** The annotators ingest uses for a choice: the parser below for English, HanLP for Chinese unless the rules alone. */
+export async function annotatorsFor(choice: ExtractorChoice, seedDir: string, env: Env = loadEnv()): Promise<AnnotateOptions> {
+  const parser = await parserFor(choice, seedDir, env);
+  // HanLP needs Java too; a server at HANLP_URL does not.
+  const hanlp = choice !== 'rules' && (Boolean(process.env.HANLP_URL) || javaMajorVersion() !== undefined);
+  return { ...(parser ? { parser } : {}), hanlp };
+}
+
 /**
- * The parser ingest uses for a choice: none for `rules`; CoreNLP for `corenlp` (or an error); for `auto`, CoreNLP
- * unless Java is missing, in which case the rule pipeline, said on stderr. The graph's names go to a local server as a
+ * The parser ingest uses for a choice: none for `rules`; for `auto`, none when Java is missing (said on stderr); else
+ * CoreNLP, started (or reached at CORENLP_URL) when the first document in a language it reads comes, so that a
+ * Chinese document or a corpus already drafted never waits for it. The graph's names go to a local server as a
  * RegexNER list.
  */
-export async function parserFor(choice: ExtractorChoice, seedDir: string, env: Env = loadEnv()): Promise<Parser | undefined> {
+async function parserFor(choice: ExtractorChoice, seedDir: string, env: Env = loadEnv()): Promise<Parser | undefined> {
   if (choice === 'rules') return undefined;
   if (choice === 'auto' && !env.CORENLP_URL && javaMajorVersion() === undefined) {
     console.error('No Java here, so ingest reads with the rule pipeline alone (install a Java 17+ JDK for CoreNLP, or say --extractor rules).');
     return undefined;
   }
-  try {
+  let ready: Promise<CoreNlpParser> | undefined;
+  const start = async () => {
     const ensured = await ensureCoreNlp(env, (line) => console.error(line));
     const mapping = ensured.source === 'local' ? writeMapping(path.resolve(PROJECT_ROOT, env.CORENLP_HOME_DIR), seedDir) : undefined;
     return new CoreNlpParser({ url: ensured.url, ...(mapping ? { regexnerMapping: mapping } : {}) });
-  } catch (error) {
-    if (choice === 'auto' && error instanceof CoreNlpUnavailable && /Java|Maven/.test(error.message)) {
-      console.error(`${error.message}\nIngest reads with the rule pipeline alone.`);
-      return undefined;
-    }
-    throw error;
-  }
+  };
+  return {
+    name: `CoreNLP at ${env.CORENLP_URL?.replace(/\/+$/, '') ?? localCoreNlp(env).url}`,
+    parse: async (text) => (await (ready ??= start())).parse(text),
+  };
 }
 
 /** Writes the graph's names as a RegexNER file the local server reads, named by its content so that it is reused. */

@@ -6,7 +6,7 @@ import { formatMerge, mergeDraft } from '../ingest/merge-draft';
 import { reviewDraft, type Prompter } from '../ingest/review-draft';
 import { draftReport, proposeDraft, writeDraft, type SourceOptions } from '../ingest/index';
 import { PROJECT_ROOT } from '../project-root';
-import { extractorChoice, parserFor, type ExtractorChoice } from './corenlp-commands';
+import { annotatorsFor, extractorChoice, type ExtractorChoice } from './corenlp-commands';
 
 /** Where drafts go unless --out says otherwise (git-ignored). */
 export const DRAFTS_DIR = path.join(PROJECT_ROOT, 'drafts');
@@ -21,26 +21,26 @@ export function registerIngestCommands(program: Command): void {
     .option('--publisher <name>', 'who published it (else the page says)')
     .option('--published <date>', 'when: YYYY-MM-DD, YYYY-MM or YYYY (else the page says)')
     .option('--url <url>', 'where it was published')
-    .option('--language <tag>', 'its language, such as "en" (else the page says, else "en")')
+    .option('--language <tag>', 'its language, such as "en" (else the page says, else "zh" for a text mostly in Chinese characters, else "en")')
     .option('--kind <kind>', 'what it is: "news item", "press release", "conference programme"...', undefined)
     .option('--out <dir>', 'the draft folder to write (default: drafts/<document>)')
     .option('--seed <dir>', 'the seed whose entities mentions link to', path.join(PROJECT_ROOT, 'seed'))
     .option('--drafts <dir>', 'the folder of drafts, searched for texts already ingested', DRAFTS_DIR)
     .option(
       '--extractor <how>',
-      'auto: CoreNLP with the dependency rules when Java is here, else the rules alone; corenlp: CoreNLP or an error; rules: the rule pipeline alone',
+      'auto: CoreNLP (English) or HanLP (Chinese) with the rules when Java is here, else the rules alone; corenlp: those or an error; rules: the rule pipeline alone',
       extractorChoice,
       'auto',
     )
     .action(async (file: string, options: SourceOptions & { out?: string; seed: string; drafts: string; extractor: ExtractorChoice }) => {
-      const parser = await parserFor(options.extractor, path.resolve(options.seed));
+      const annotators = await annotatorsFor(options.extractor, path.resolve(options.seed));
       const draft = await proposeDraft(
         path.resolve(file),
         options,
         path.resolve(options.seed),
         path.resolve(options.drafts),
         options.out && path.resolve(options.out),
-        parser ? { parser } : {},
+        annotators,
       );
       writeDraft(draft);
       console.log(draftReport(draft));

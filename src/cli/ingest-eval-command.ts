@@ -9,10 +9,9 @@ import {
   formatSplit,
   totalsOf,
   type SplitEvaluation,
-  withParses,
 } from '../ingest/evaluate';
 import { PROJECT_ROOT } from '../project-root';
-import { extractorChoice, parserFor, type ExtractorChoice } from './corenlp-commands';
+import { annotatorsFor, extractorChoice, type ExtractorChoice } from './corenlp-commands';
 
 /** Adds `ingest-eval`: the ingester scored on the seed articles, the test articles and the evaluation corpus. */
 export function registerIngestEvalCommand(program: Command): void {
@@ -38,13 +37,13 @@ export function registerIngestEvalCommand(program: Command): void {
     .option('--extractor <how>', 'auto (CoreNLP when Java is here), corenlp, or rules (the rule pipeline alone)', extractorChoice, 'auto')
     .action(async (options: { seed: string; articles: string; corpus: string; documents?: boolean; json?: boolean; extractor: ExtractorChoice }) => {
       const seedDir = path.resolve(options.seed);
-      const parser = await parserFor(options.extractor, seedDir);
-      const { seed, articleRuns, splits } = await withParses(parser, (parseOf) => ({
-        seed: evaluateSeed(seedDir, parseOf),
-        articleRuns: evaluateArticles(seedDir, path.resolve(options.articles), parseOf),
-        splits: evaluateCorpus(seedDir, path.resolve(options.corpus), parseOf),
-      }));
-      console.error(`Read with ${parser ? `CoreNLP and the dependency rules (${parser.name})` : 'the rule pipeline alone'}.`);
+      const annotators = await annotatorsFor(options.extractor, seedDir);
+      const seed = await evaluateSeed(seedDir, annotators);
+      const articleRuns = await evaluateArticles(seedDir, path.resolve(options.articles), annotators);
+      const splits = await evaluateCorpus(seedDir, path.resolve(options.corpus), annotators);
+      console.error(
+        `Read with ${annotators.parser ? `CoreNLP and the dependency rules (${annotators.parser.name})` : 'the rule pipeline alone'} in English, ${annotators.hanlp ? 'HanLP' : 'the rules alone'} in Chinese.`,
+      );
       if (options.json) {
         console.log(JSON.stringify({ seed: seed.runs, articles: articleRuns, seedByType: seed.byType, corpus: splits.map(splitAsJson) }, null, 2));
         return;

@@ -45,7 +45,7 @@ const markerSchema = z
     source: z.object({ file: z.string(), format: z.string() }).strict(),
     // Whether CoreNLP or the rule pipeline alone read it; drafts made before it was recorded lack it.
     extractedWith: z
-      .object({ extractor: z.enum(['corenlp', 'rules']), parser: z.string().optional() })
+      .object({ extractor: z.enum(['corenlp', 'hanlp', 'rules']), parser: z.string().optional() })
       .strict()
       .optional(),
     ingested: z.string(),

@@ -10,33 +10,9 @@ import { extractText } from './source/extract-text';
 import { IngestError } from './ingest-error';
 import { readSource } from './source/read-source';
 import { analyse } from './pipeline/run';
+import type { AnnotateOptions } from './pipeline/annotate';
 import { EXTRACTORS } from './extractors/index';
-import type { ParsedDocument, Parser } from './nlp/parse';
 import { Gazetteer, type KnownEntity } from './extractors/gazetteer';
-
-/** The parse of a text, when the evaluation reads with a parser (looked up, so that scoring stays synchronous). */
-export type ParseLookup = (text: string, language: string) => ParsedDocument | undefined;
-const noParse: ParseLookup = () => undefined;
-
-/**
- * Runs an evaluation with a parser: once to learn which texts it reads, then, every text parsed (two at a time, as
- * the server has two threads), again with their parses. Without a parser, once, with none.
- */
-export async function withParses<T>(parser: Parser | undefined, evaluate: (parseOf: ParseLookup) => T): Promise<T> {
-  if (!parser) return evaluate(noParse);
-  const wanted = new Map<string, string>();
-  evaluate((text, language) => {
-    if (language === 'en' || language.startsWith('en-')) wanted.set(text, language);
-    return undefined;
-  });
-  const parses = new Map<string, ParsedDocument>();
-  const queue = [...wanted];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) parses.set(next[0], await parser.parse(next[0], next[1]));
-  };
-  await Promise.all([worker(), worker()]);
-  return evaluate((text) => parses.get(text));
-}
 
 /** Precision and recall of one kind of proposal, with the counts they come from. */
 export interface Score {
@@ -162,12 +138,12 @@ const asKnown = (entity: SeedEntity): KnownEntity => ({
  * linked, against those the seed says the document is about), new entities (names found, against the seed's named
  * entities of the document that the graph did not know), figures (values, against the seed's figures).
  */
-export function evaluateIngest(seedDir: string): EvaluationRun[] {
-  return evaluateSeed(seedDir).runs;
+export async function evaluateIngest(seedDir: string, options: AnnotateOptions = {}): Promise<EvaluationRun[]> {
+  return (await evaluateSeed(seedDir, options)).runs;
 }
 
 /** evaluateIngest's runs, with the relationships of all runs scored per type beside them. */
-export function evaluateSeed(seedDir: string, parseOf: ParseLookup = noParse): { runs: EvaluationRun[]; byType: TypeScore[] } {
+export async function evaluateSeed(seedDir: string, options: AnnotateOptions = {}): Promise<{ runs: EvaluationRun[]; byType: TypeScore[] }> {
   const { data } = readSeed(seedDir);
   const byId = new Map(data.entities.map(({ value }) => [value.id, value]));
   const runs: EvaluationRun[] = [];
@@ -190,7 +166,7 @@ export function evaluateSeed(seedDir: string, parseOf: ParseLookup = noParse): {
     for (const known of ['empty graph', 'other documents loaded'] as const) {
       const knownIds = known === 'empty graph' ? new Set<string>() : others;
       const gazetteer = new Gazetteer([...knownIds].flatMap((id) => (byId.get(id) ? [asKnown(byId.get(id)!)] : [])));
-      const proposals = analyse(document.id, extracted, gazetteer, EXTRACTORS, parseOf(extracted.text, document.language ?? 'en'));
+      const proposals = await analyse(document.id, extracted, gazetteer, EXTRACTORS, options);
       // Linked mentions: which known entities the document was linked to.
       const linked = new Set(proposals.mentions.flatMap((m) => (m.entity ? [m.entity] : [])));
       const expectedLinks = [...expected].filter((id) => knownIds.has(id));
@@ -339,24 +315,33 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
  * Runs the ingester on articles it was not written from (their expected proposals in `<dir>/gold.json`), with the
  * seed as the graph it knows, and scores it as evaluateIngest does; names stand for ends, a seed entity by any spelling.
  */
-export function evaluateArticles(seedDir: string, dir: string, parseOf: ParseLookup = noParse): EvaluationRun[] {
-  return scoreArticles(seedDir, dir, parseOf).map((a) => a.run);
+export async function evaluateArticles(seedDir: string, dir: string, options: AnnotateOptions = {}): Promise<EvaluationRun[]> {
+  return (await scoreArticles(seedDir, dir, options)).map((a) => a.run);
 }
 
 /** evaluateArticles, each article with its language and its relationships per type. */
-export function scoreArticles(seedDir: string, dir: string, parseOf: ParseLookup = noParse): ArticleEvaluation[] {
+export async function scoreArticles(seedDir: string, dir: string, options: AnnotateOptions = {}): Promise<ArticleEvaluation[]> {
   const gold = readGold(path.join(dir, 'gold.json'));
   const { data } = readSeed(seedDir);
   const known = data.entities.map(({ value }) => value);
   const gazetteer = new Gazetteer(known.map(asKnown));
   const seedNames = new Map(known.map((e) => [e.id, spellingsOf(e, nameKey)]));
-  return gold.map((article) => scoreArticle(article, dir, gazetteer, seedNames, parseOf));
+  const scored: ArticleEvaluation[] = [];
+  // One article at a time: the annotators' servers take one text at a time anyway.
+  for (const article of gold) scored.push(await scoreArticle(article, dir, gazetteer, seedNames, options));
+  return scored;
 }
 
 /** Scores one gold article's proposals: see evaluateArticles. */
-function scoreArticle(article: GoldArticle, dir: string, gazetteer: Gazetteer, seedNames: Map<string, Set<string>>, parseOf: ParseLookup): ArticleEvaluation {
+async function scoreArticle(
+  article: GoldArticle,
+  dir: string,
+  gazetteer: Gazetteer,
+  seedNames: Map<string, Set<string>>,
+  options: AnnotateOptions,
+): Promise<ArticleEvaluation> {
   const extracted = extractText(readSource(path.join(dir, article.file)));
-  const proposals = analyse('doc:test-article', extracted, gazetteer, EXTRACTORS, parseOf(extracted.text, article.language ?? 'en'));
+  const proposals = await analyse('doc:test-article', extracted, gazetteer, EXTRACTORS, options);
   const linked = new Set(proposals.mentions.flatMap((m) => (m.entity ? [m.entity] : [])));
   const mentions = score(
     linked.size,
@@ -411,7 +396,7 @@ export interface SplitEvaluation {
 }
 
 /** Scores every split of the evaluation corpus (each folder of `corpusDir` with a gold.json), in name order. */
-export function evaluateCorpus(seedDir: string, corpusDir: string, parseOf: ParseLookup = noParse): SplitEvaluation[] {
+export async function evaluateCorpus(seedDir: string, corpusDir: string, options: AnnotateOptions = {}): Promise<SplitEvaluation[]> {
   const splits = fs.existsSync(corpusDir)
     ? fs
         .readdirSync(corpusDir, { withFileTypes: true })
@@ -420,10 +405,12 @@ export function evaluateCorpus(seedDir: string, corpusDir: string, parseOf: Pars
         .sort()
     : [];
   if (splits.length === 0) throw new IngestError(`${corpusDir}: no split folder with a gold.json in it; point --corpus at the evaluation corpus`);
-  return splits.map((split) => {
-    const articles = scoreArticles(seedDir, path.join(corpusDir, split), parseOf);
-    return { split, articles, byType: sumByType(articles.map((a) => a.byType)) };
-  });
+  const scored: SplitEvaluation[] = [];
+  for (const split of splits) {
+    const articles = await scoreArticles(seedDir, path.join(corpusDir, split), options);
+    scored.push({ split, articles, byType: sumByType(articles.map((a) => a.byType)) });
+  }
+  return scored;
 }
 
 /** The sums of one kind's counts over runs, precision weighted by what each run proposed. */

@@ -1,10 +1,14 @@
-/** Folds a name for matching: case, accents, punctuation and a leading "the" do not matter. */
+/**
+ * Folds a name for matching: case, accents, punctuation and a leading "the" do not matter; letters and digits of any
+ * script are kept ("联合国教科文组织" folds to itself, full-width forms to their plain ones).
+ */
 export function normalizeName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .replace(/^the /, '');
 }

@@ -358,6 +358,50 @@ describe('search across the evidence, on the production seed', () => {
   });
 });
 
+describe('names in Chinese, on the production seed', () => {
+  const search = async (query: string) => {
+    const { body } = await api.graphql('query($q: String!) { search(query: $q, first: 5) { nodes { score entity { id name aliases } } } }', { q: query });
+    expect(body.errors).toBeUndefined();
+    return (body.data as Json).search.nodes.map((n: Json) => n.entity.id);
+  };
+
+  it('loads the Chinese aliases curated in seed/ and finds each entity by its alias, first', async () => {
+    const aliases: [string, string][] = [
+      ['联合国教科文组织', 'org:unesco'],
+      ['世界银行', 'org:world-bank'],
+      ['华为', 'org:huawei'],
+      ['国际电信联盟', 'org:itu'],
+      ['联合国教科文组织高等教育创新中心', 'org:ichei'],
+      ['中国', 'country:china'],
+      ['肯尼亚', 'country:kenya'],
+    ];
+    for (const [alias, id] of aliases) {
+      const [row] = await db.read<{ aliases: string[] }>('MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases', { id });
+      expect(row!.aliases).toContain(alias);
+      expect((await search(alias))[0]).toBe(id);
+    }
+  });
+
+  it('finds an entity by part of its Chinese name, and not by unrelated characters', async () => {
+    expect(await search('教科文组织')).toEqual(expect.arrayContaining(['org:unesco', 'org:ichei']));
+    expect(await search('高等教育创新')).toEqual(['org:ichei']);
+    expect(await search('电信')).toEqual(['org:itu']);
+    expect(await search('银行世界')).toEqual([]);
+  });
+
+  it('lists entities by a Chinese name filter, and resolves a Chinese alias in evidence search', async () => {
+    const { body } = await api.graphql('{ entities(name: "教科文", first: 10) { nodes { id } } }');
+    expect(body.errors).toBeUndefined();
+    expect((body.data as Json).entities.nodes.map((n: Json) => n.id).sort()).toEqual(['org:ichei', 'org:unesco', 'place:unesco-headquarters']);
+    const evidence = await api.graphql('{ searchEvidence(query: "世界银行", first: 5) { resolvedEntity { id } totalCount } }');
+    expect(evidence.body.errors).toBeUndefined();
+    const answer = (evidence.body.data as Json).searchEvidence;
+    expect(answer.resolvedEntity.id).toBe('org:world-bank');
+    // Its English spellings were searched too: the quotes that name the World Bank.
+    expect(answer.totalCount).toBeGreaterThan(0);
+  });
+});
+
 describe("the handbook's examples, on the production seed", () => {
   const examples = handbookExamples();
 

@@ -17,7 +17,7 @@ let document: IngestDocument & { parse: ParsedDocument };
 
 beforeAll(async () => {
   const parser = await testParser();
-  document = { id: 'doc:examples', text, layout: [], furniture: [], sentences: [], parse: await parser.parse(text) };
+  document = { id: 'doc:examples', text, language: 'en', layout: [], furniture: [], sentences: [], parse: await parser.parse(text) };
 }, CORENLP_START_MS);
 
 /** Every occurrence of each example name in its paragraph, as a named span of its kind, the longer name first. */

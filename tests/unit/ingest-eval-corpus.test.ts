@@ -104,9 +104,9 @@ describe('relationships per type', () => {
     expect(formatByType(sumByType([one, two]))).toContain('| PARTNER_OF | 0 | 1 | 0 | 0.00 | - |');
   });
 
-  it('scores a corpus split: its article per kind, its relationships per type, figures by value in either shape', () => {
+  it('scores a corpus split: its article per kind, its relationships per type, figures by value in either shape', async () => {
     const corpus = folder({ 'development/a.txt': ARTICLE, 'development/gold.json': JSON.stringify(GOLD), 'notes/readme.txt': 'not a split' });
-    const [split, ...others] = evaluateCorpus(SEED, corpus);
+    const [split, ...others] = await evaluateCorpus(SEED, corpus);
     expect(others).toEqual([]);
     expect(split!.split).toBe('development');
     const [article] = split!.articles;
@@ -121,25 +121,26 @@ describe('relationships per type', () => {
     expect(formatSplit(split!)).toMatch(/^\| articles \| count \|[^\n]*\n[^\n]*\n\| all \| 1 \|/);
   });
 
-  it('counts a proposed name that the text writes only in its furniture lines', () => {
+  it('counts a proposed name that the text writes only in its furniture lines', async () => {
     const text = `${ARTICLE}\nMedia contacts: Nairobi Learning Alliance press office.\n`;
     const gold = [{ ...GOLD[0], furniture: ['Media contacts: Nairobi Learning Alliance press office.'] }];
-    const [article] = scoreArticles(SEED, folder({ 'a.txt': text, 'gold.json': JSON.stringify(gold) }));
+    const [article] = await scoreArticles(SEED, folder({ 'a.txt': text, 'gold.json': JSON.stringify(gold) }));
     expect(article!.run.furnitureEntities).toEqual(['Nairobi Learning Alliance']);
   });
 
-  it('scores an article in Chinese like the others, with its language', () => {
+  it('scores an article in Chinese like the others, with its language', async () => {
     const zh = '联合国教科文组织与国际电信联盟在巴黎举办了会议。\n';
     const gold = [
       { file: 'z.txt', language: 'zh', linked: ['org:unesco'], linkedAs: { 联合国教科文组织: 'org:unesco' }, entities: [], relationships: [], figures: [] },
     ];
-    const [article] = scoreArticles(SEED, folder({ 'z.txt': zh, 'gold.json': JSON.stringify(gold) }));
+    // The rules only: the unit tier runs no Java (HanLP's part is tested in tests/integration/hanlp.int.test.ts).
+    const [article] = await scoreArticles(SEED, folder({ 'z.txt': zh, 'gold.json': JSON.stringify(gold) }), { hanlp: false });
     expect(article!.language).toBe('zh');
     expect(article!.run.mentions.expected).toBe(1);
   });
 
-  it('says which folder holds no split', () => {
+  it('says which folder holds no split', async () => {
     const empty = folder({ 'readme.txt': 'nothing' });
-    expect(() => evaluateCorpus(SEED, empty)).toThrow(new RegExp(`no split folder with a gold.json`));
+    await expect(evaluateCorpus(SEED, empty)).rejects.toThrow(new RegExp(`no split folder with a gold.json`));
   });
 });

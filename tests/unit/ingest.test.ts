@@ -89,8 +89,8 @@ describe('extracting the text', () => {
 });
 
 describe('ingest-eval on the seed articles', () => {
-  it('meets the targets: linked mentions P >= 0.95 and R >= 0.9, new entities R >= 0.8, relationships R >= 0.6 at P >= 0.7, figures R >= 0.8, no furniture entity', () => {
-    const runs = evaluateIngest(SEED);
+  it('meets the targets: linked mentions P >= 0.95 and R >= 0.9, new entities R >= 0.8, relationships R >= 0.6 at P >= 0.7, figures R >= 0.8, no furniture entity', async () => {
+    const runs = await evaluateIngest(SEED);
     expect(runs).toHaveLength(4);
     const sum = (pick: (r: (typeof runs)[number]) => { correct: number; expected: number; proposed: number; precision: number }) => {
       const correct = runs.reduce((n, r) => n + pick(r).correct, 0);
@@ -111,8 +111,8 @@ describe('ingest-eval on the seed articles', () => {
 });
 
 describe('ingest-eval on test articles of our own', () => {
-  it('scores every article of gold.json, the held-out one included', () => {
-    const runs = evaluateArticles(SEED, FIXTURES);
+  it('scores every article of gold.json, the held-out one included', async () => {
+    const runs = await evaluateArticles(SEED, FIXTURES);
     expect(runs.map((r) => r.document)).toEqual([
       'education-ministers-forum.html',
       'teachers-ai-guidance.md',

@@ -3,13 +3,22 @@ import type { CypherQuery } from '../../db/cypher-query';
 import { NAME_INDEX } from '../../db/graph-schema';
 import { normalizeName } from '../../model/entity-resolution';
 import type { EntityType } from '../../model/entity-types';
+import { isUnspaced, luceneTerm } from '../../model/text-search';
 import { nodeProjection } from './projection';
 
-/** Turns free text into a Lucene query: every word (AND) or any word (OR) must match, exactly, as a prefix, or within one edit. */
+/**
+ * Turns free text into a Lucene query: every word (AND) or any word (OR) must match, exactly, as a prefix, or within
+ * one edit; a run of Chinese characters as a phrase, which the index's analyzer reads one character a word, so that
+ * part of a Chinese name finds it.
+ */
 export function luceneQuery(text: string, combine: 'AND' | 'OR'): string | null {
   const words = normalizeName(text).split(' ').filter(Boolean).slice(0, 12);
   if (words.length === 0) return null;
-  return words.map((w) => (w.length >= 4 ? `(${w}^3 OR ${w}*^2 OR ${w}~1)` : `(${w}^3 OR ${w}*)`)).join(` ${combine} `);
+  const clause = (w: string) => {
+    if ([...w].some(isUnspaced)) return `${luceneTerm(w)}^3`;
+    return w.length >= 4 ? `(${w}^3 OR ${w}*^2 OR ${w}~1)` : `(${w}^3 OR ${w}*)`;
+  };
+  return words.map(clause).join(` ${combine} `);
 }
 
 /**

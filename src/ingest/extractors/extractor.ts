@@ -1,4 +1,5 @@
 import type { SeedClaim, SeedEntity, SeedFigure, SeedRelationship } from '../../seed/seed-schema';
+import type { HanlpAnnotation } from '../nlp/hanlp';
 import type { ParsedDocument } from '../nlp/parse';
 import type { TaggedWord } from '../nlp/tagger';
 import type { Gazetteer } from './gazetteer';
@@ -28,8 +29,12 @@ export interface IngestDocument {
   /** The layout regions that are page furniture (navigation, share buttons, related links). */
   furniture: readonly LayoutRegion[];
   sentences: readonly Sentence[];
+  /** Its language tag ("en", "zh"...), as the source gives it or as its script says. */
+  language: string;
   /** The document as a parser read it (CoreNLP's sentences, dependencies, coreference), when one was asked to. */
   parse?: ParsedDocument;
+  /** HanLP's words and names, attached by the annotate stage to a document in Chinese. */
+  hanlp?: HanlpAnnotation;
 }
 
 /** What a candidate of any kind carries: where it is in the text, how sure the extractor is, and why. */

@@ -11,8 +11,11 @@ export interface KnownEntity {
   properties?: Record<string, string>;
 }
 
-/** The longest spelling, in words, the gazetteer holds. */
-export const LONGEST_SPELLING = 12;
+/**
+ * The longest spelling, in words, the gazetteer holds: a Chinese character is a word of its own, so that
+ * "联合国教科文组织高等教育创新中心" (16) fits.
+ */
+export const LONGEST_SPELLING = 24;
 
 export interface Spelling {
   text: string;

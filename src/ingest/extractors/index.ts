@@ -1,3 +1,4 @@
+import { chineseExtractor } from './chinese';
 import { dateExtractor } from './dates';
 import { dependencyExtractor } from './dependency-relations';
 import { entityExtractor } from './entities';
@@ -19,6 +20,8 @@ export { Gazetteer, type KnownEntity } from './gazetteer';
 export const EXTRACTORS: readonly Extractor[] = [
   mentionExtractor,
   entityExtractor,
+  // Names and posts of a document in Chinese, from HanLP's words (nothing for another language).
+  chineseExtractor,
   figureExtractor,
   relationshipExtractor,
   // Reads the dependency parse with the rules of src/ingest/rules; proposes nothing when no parser read the document.

@@ -7,6 +7,7 @@ import { readSeed, type SeedData } from '../../seed/read-seed';
 import type { SeedDocument } from '../../seed/seed-schema';
 import type { KnownEntity } from '../extractors/gazetteer';
 import { IngestError } from '../ingest-error';
+import { guessLanguage } from '../nlp/language';
 import { ID_STOP_WORDS, slug } from '../slug';
 import { contentHash, extractText, type ExtractedText } from '../source/extract-text';
 import { readSource, type SourceFile } from '../source/read-source';
@@ -74,7 +75,7 @@ function documentEntry(file: string, extracted: ExtractedText, options: SourceOp
   if (dateProblem) throw new IngestError(`${shown}: --published ${dateProblem}.`, 'Write the date as YYYY-MM-DD, YYYY-MM or YYYY.');
   const publisher = options.publisher ?? extracted.metadata.publisher;
   if (!publisher) throw new IngestError(`${shown}: no publisher found in the file.`, 'Give it with --publisher "...".');
-  const language = options.language ?? extracted.metadata.language ?? 'en';
+  const language = options.language ?? extracted.metadata.language ?? guessLanguage(extracted.text);
   if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(language)) throw new IngestError(`${shown}: --language "${language}" is not a language tag such as "en" or "fr-CA".`);
   const url = options.url ?? extracted.metadata.url;
   if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw new IngestError(`${shown}: --url "${url}" is not an http(s) URL.`);

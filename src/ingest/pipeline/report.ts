@@ -3,6 +3,8 @@ import { FURNITURE_KINDS } from '../../model/evidence';
 import type { Mention } from '../extractors/extractor';
 import type { Draft } from './propose';
 
+const READ_WITH = { corenlp: 'CoreNLP and the dependency rules', hanlp: "HanLP's words and names", rules: 'the rule pipeline alone (no CoreNLP)' };
+
 /** The report `ingest` prints: what was linked, what is ambiguous, what was set aside, and what the draft holds. */
 export function draftReport(draft: Draft): string {
   const names = new Map(draft.known.map((e) => [e.id, e.name]));
@@ -16,9 +18,7 @@ export function draftReport(draft: Draft): string {
     `Draft ${draft.document.id} written to ${path.relative(process.cwd(), draft.dir) || draft.dir}`,
     `  "${draft.document.title}", ${draft.document.publisher}, ${draft.document.published} (${draft.source.format}, ${draft.text.length.toLocaleString('en')} characters, sha256 ${draft.contentHash.slice(0, 16)}...)`,
     ...(draft.extractedWith
-      ? [
-          `  Read with ${draft.extractedWith.extractor === 'corenlp' ? `CoreNLP and the dependency rules (${draft.extractedWith.parser})` : 'the rule pipeline alone (no CoreNLP)'}`,
-        ]
+      ? [`  Read with ${READ_WITH[draft.extractedWith.extractor]}${draft.extractedWith.parser ? ` (${draft.extractedWith.parser})` : ''}`]
       : []),
     '',
     `Linked mentions: ${linked.length} of ${byEntity.size} known entities`,

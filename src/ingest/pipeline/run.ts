@@ -3,9 +3,7 @@ import type { Extractor } from '../extractors/extractor';
 import { Gazetteer } from '../extractors/gazetteer';
 import { EXTRACTORS } from '../extractors/index';
 import type { ExtractedText } from '../source/extract-text';
-import type { ParsedDocument, Parser } from '../nlp/parse';
-import type { ExtractedWith } from './annotate';
-import { annotate } from './annotate';
+import { annotate, extractedWith, type AnnotateOptions } from './annotate';
 import { extract } from './extract';
 import { propose, type Draft } from './propose';
 import { readArticle, type SourceOptions } from './read';
@@ -13,41 +11,24 @@ import { resolve, type Proposals } from './resolve';
 import { layoutOf, segment } from './segment';
 
 /**
- * What the ingester proposes for a text it has read, with `gazetteer` as the graph it knows: segment, extract with
- * each extractor in turn, resolve into proposals (mentions of known entities, new entities, relationships, figures,
- * claims); nothing in page furniture. With `parse`, the extractors that read a parse use it. No file is read or written.
+ * What the ingester proposes for a text it has read, with `gazetteer` as the graph it knows: segment, annotate (HanLP
+ * for a text in Chinese, the parser for another), extract with each extractor in turn, resolve into proposals (mentions of known entities, new
+ * entities, relationships, figures, claims); nothing in page furniture. No file is read or written (ingest-eval uses
+ * it too).
  */
-export function analyse(
+export async function analyse(
   id: string,
   extracted: ExtractedText,
   gazetteer: Gazetteer,
   extractors: readonly Extractor[] = EXTRACTORS,
-  parse?: ParsedDocument,
-): Proposals {
-  const document = segment(id, extracted);
-  return resolve(extract(parse ? { ...document, parse } : document, gazetteer, extractors));
-}
-
-/** analyse, after the parser (when one is given) has read the text: ingest and ingest-eval run through this. */
-export async function analyseParsed(
-  id: string,
-  extracted: ExtractedText,
-  gazetteer: Gazetteer,
-  { parser, language = 'en', extractors = EXTRACTORS }: { parser?: Parser; language?: string; extractors?: readonly Extractor[] },
+  options: AnnotateOptions = {},
 ): Promise<Proposals> {
-  const document = await annotate(segment(id, extracted), language, parser);
-  return resolve(extract(document, gazetteer, extractors));
+  return resolve(extract(await annotate(segment(id, extracted), options), gazetteer, extractors));
 }
 
-/** How an ingestion reads documents: with a parser (CoreNLP), or the rule pipeline alone, and which extractors. */
-export interface IngestMethod {
-  parser?: Parser;
+/** How an ingestion reads documents: its annotators (CoreNLP, HanLP) and its extractors. */
+export interface IngestMethod extends AnnotateOptions {
   extractors?: readonly Extractor[];
-}
-
-/** What the method says of itself in a draft and its report. */
-export function extractedWith(method: IngestMethod): ExtractedWith {
-  return method.parser ? { extractor: 'corenlp', parser: method.parser.name } : { extractor: 'rules' };
 }
 
 /**
@@ -65,11 +46,11 @@ export async function proposeDraft(
 ): Promise<Draft> {
   const { article, known } = readArticle(file, options, seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]);
   const id = article.document.id;
-  const proposals = await analyseParsed(id, article.extracted, new Gazetteer(known), {
-    ...(method.parser ? { parser: method.parser } : {}),
-    ...(method.extractors ? { extractors: method.extractors } : {}),
-    language: article.document.language ?? 'en',
-  });
-  const draftDir = out ?? path.join(draftsDir, id.slice('doc:'.length));
-  return { ...propose(article, layoutOf(id, article.extracted), proposals, known, draftDir), extractedWith: extractedWith(method) };
+  // The language the document entry gives (--language, the page's, or its script's) is the one the stages read.
+  const language = article.document.language ?? 'en';
+  const extracted = { ...article.extracted, metadata: { ...article.extracted.metadata, language } };
+  const { extractors = EXTRACTORS, ...annotators } = method;
+  const proposals = await analyse(id, extracted, new Gazetteer(known), extractors, annotators);
+  const draft = propose(article, layoutOf(id, article.extracted), proposals, known, out ?? path.join(draftsDir, id.slice('doc:'.length)));
+  return { ...draft, extractedWith: extractedWith(language, annotators) };
 }

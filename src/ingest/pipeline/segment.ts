@@ -3,6 +3,7 @@ import { CorpusDocument } from '../../seed/corpus';
 import type { SeedLayout } from '../../seed/seed-schema';
 import type { IngestDocument } from '../extractors/extractor';
 import { IngestError } from '../ingest-error';
+import { guessLanguage } from '../nlp/language';
 import { sentences } from '../nlp/sentences';
 import { taggedWords } from '../nlp/tagger';
 import type { ExtractedText } from '../source/extract-text';
@@ -19,7 +20,7 @@ export function layoutOf(id: string, extracted: ExtractedText): SeedLayout[] {
 
 /**
  * The document extractors read: its text, its regions located as the seed would locate them (furniture apart), and
- * its sentences with their tagged words.
+ * its sentences with their tagged words, its language.
  */
 export function segment(id: string, extracted: ExtractedText): IngestDocument {
   const items = layoutOf(id, extracted);
@@ -35,5 +36,6 @@ export function segment(id: string, extracted: ExtractedText): IngestDocument {
     layout,
     furniture: layout.filter((r) => (FURNITURE_KINDS as readonly string[]).includes(r.kind)),
     sentences: sentences(extracted.text).map((s) => ({ ...s, words: taggedWords(s.text, s.start) })),
+    language: extracted.metadata.language ?? guessLanguage(extracted.text),
   };
 }

@@ -43,11 +43,11 @@ describe('segmenting a document', () => {
 });
 
 describe('the pipeline', () => {
-  it('runs an extractor it is given after the rule extractors, and proposes what it finds', () => {
+  it('runs an extractor it is given after the rule extractors, and proposes what it finds', async () => {
     const extracted = extractText({ file: 'test.txt', format: 'text', raw: `${TEXT}\n\nTeachers met under @Teachers2030.` });
-    const { entities } = analyse('doc:test', extracted, new Gazetteer([]), [...EXTRACTORS, handles]);
+    const { entities } = await analyse('doc:test', extracted, new Gazetteer([]), [...EXTRACTORS, handles]);
     expect(entities.map((c) => c.entity.name)).toContain('Teachers2030');
-    expect(analyse('doc:test', extracted, new Gazetteer([])).entities.map((c) => c.entity.name)).not.toContain('Teachers2030');
+    expect((await analyse('doc:test', extracted, new Gazetteer([]))).entities.map((c) => c.entity.name)).not.toContain('Teachers2030');
   });
 
   it("resolves a claim about a proposed entity into the entity's value, and keeps one candidate per entity", () => {
