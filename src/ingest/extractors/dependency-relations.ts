@@ -5,6 +5,9 @@ import { loadRules, type DependencyRule } from '../rules/load-rules';
 import { inFurniture, located, type Extractor, type IngestDocument, type RelationshipCandidate } from './extractor';
 import { namedSpans, type NamedSpan } from './named-spans';
 
+// Words that stand for the body they come from when a sentence says what it did: "delegations from Kenya took part".
+const STANDS_FOR_OTHERS = new Set(['delegation', 'representative', 'team', 'delegate', 'official', 'minister', 'government', 'member', 'staff', 'expert']);
+
 /** An end of a relationship as a rule reached it: the entity, and how, when it was not named in the sentence. */
 interface End {
   span: NamedSpan;
@@ -48,6 +51,20 @@ class SentenceGraph {
   endAt(index: number): End | undefined {
     const token = this.token(index);
     return token ? this.endOf(token) : undefined;
+  }
+
+  /**
+   * The entities a token stands for: its own, else, for a word that stands for others ("delegations from Kenya and
+   * India", "a representative of the World Bank"), theirs.
+   */
+  endsThrough(index: number): End[] {
+    const own = this.endAt(index);
+    if (own) return [own];
+    if (!STANDS_FOR_OTHERS.has(this.token(index)?.lemma.toLowerCase() ?? '')) return [];
+    return this.follow(index, ['nmod:from|nmod:of|nmod:poss']).flatMap((i) => {
+      const end = this.endAt(i);
+      return end ? [end] : [];
+    });
   }
 
   /** Dependents of a token by label. */
@@ -96,8 +113,7 @@ function endsOf(graph: SentenceGraph, trigger: number, argument: DependencyRule[
     }
     const reached = alternative === '@trigger' ? [trigger] : graph.follow(trigger, alternative);
     for (const index of reached) {
-      const end = graph.endAt(index);
-      if (end && !ends.some((e) => e.span.id === end.span.id)) ends.push(end);
+      for (const end of graph.endsThrough(index)) if (!ends.some((e) => e.span.id === end.span.id)) ends.push(end);
     }
   }
   return ends;

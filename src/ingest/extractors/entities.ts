@@ -97,12 +97,21 @@ function runEnd(list: readonly Word[], i: number): number {
  * The words of the run `i`..`j` that may be a name: none when it ends "of <known name>" without a cue word of its own;
  * trailing connectors and quotes left out; leading words the text also writes in lower case left out.
  */
-function nameWords(text: string, list: readonly Word[], i: number, j: number, known: (name: string) => boolean): { run: Word[]; trimmed: number } {
+function nameWords(
+  text: string,
+  list: readonly Word[],
+  i: number,
+  j: number,
+  known: (name: string) => boolean,
+  named: (start: number, end: number) => boolean,
+): { run: Word[]; trimmed: number } {
   let run = list.slice(i, j);
   // "Education of UNESCO" (the end of a title) names UNESCO, which the graph knows: a run that ends "of <known name>"
   // keeps its head only if that has a cue word of its own ("Ministry of Education of China" stays whole).
   const ofKnown = run.findIndex((w, k) => k > 0 && /^(of|for)$/i.test(w.text) && known(text.slice(run[k + 1]?.start ?? 0, run.at(-1)!.end)));
-  if (ofKnown > 0 && !TYPE_CUES.some(([pattern]) => pattern.test(text.slice(run[0]!.start, run[ofKnown - 1]!.end)))) run = [];
+  // Unless the parser names the head a person or a body of its own ("Borhene Chakroun of UNESCO"): then the head is the name.
+  if (ofKnown > 0 && !TYPE_CUES.some(([pattern]) => pattern.test(text.slice(run[0]!.start, run[ofKnown - 1]!.end))))
+    run = named(run[0]!.start, run[ofKnown - 1]!.end) ? run.slice(0, ofKnown) : [];
   while (run.length > 0 && (CONNECTORS.has(run.at(-1)!.text.toLowerCase()) || /^[-–‘“’”'"]$/.test(run.at(-1)!.text))) run = run.slice(0, -1);
   if (run.length === 0) return { run, trimmed: 0 };
   // Leading words that the text also writes in lower case ("Education Stefania Giannini", after "Director-General
@@ -123,7 +132,7 @@ function nameWords(text: string, list: readonly Word[], i: number, j: number, kn
 }
 
 /** The runs of a sentence that may be names, in order. */
-function sitesOf(text: string, sentence: Sentence, known: (name: string) => boolean): Site[] {
+function sitesOf(text: string, sentence: Sentence, known: (name: string) => boolean, named: (start: number, end: number) => boolean): Site[] {
   const sites: Site[] = [];
   const list = sentence.words;
   for (let i = 0; i < list.length;) {
@@ -140,7 +149,7 @@ function sitesOf(text: string, sentence: Sentence, known: (name: string) => bool
       i++;
       continue;
     }
-    const { run, trimmed } = nameWords(text, list, i, j, known);
+    const { run, trimmed } = nameWords(text, list, i, j, known, named);
     if (run.length > 0) sites.push({ sentence, run, trimmed, previous, before: list.slice(Math.max(0, i - 2), i), after: list.slice(j, j + 3), next: j });
     i = j;
   }
@@ -257,6 +266,19 @@ function describedIn(text: string, sentence: ParsedSentence, start: number, end:
   return null;
 }
 
+/** Whether the parser tagged exactly these words as a person or an organization. */
+function parserNames(document: IngestDocument, start: number, end: number): boolean {
+  const sentence = document.parse?.sentences.find((s) => s.start <= start && end <= s.end);
+  return Boolean(sentence?.entities.some((m) => m.start === start && m.end === end && (m.type === 'PERSON' || m.type === 'ORGANIZATION')));
+}
+
+/** Whether the parser tagged every word of the run as a title ("General" of "General Manager"): a post, not a name. */
+function taggedAsTitle(document: IngestDocument, site: Site): boolean {
+  if (!document.parse) return false;
+  const tokens = document.parse.sentences.flatMap((s) => s.tokens).filter((t) => t.start >= site.run[0]!.start && t.end <= site.run.at(-1)!.end);
+  return tokens.length > 0 && tokens.every((t) => t.ner === 'TITLE');
+}
+
 /**
  * The type of a name once a parser has read the text: a cue word in the name ("Foundation", "Summit") is kept, since
  * it speaks for the whole name; a weaker guess (a preposition, a title nearby, nothing) gives way to the parser's tag
@@ -268,7 +290,8 @@ function withParserTag(document: IngestDocument, site: Site, typed: Typed | null
   const end = site.run.at(-1)!.end;
   const described = describedAs(document, start, end);
   if (described) return described;
-  const mention = document.parse.sentences.flatMap((s) => s.entities).find((m) => m.start <= start && end <= m.end && m.end - m.start <= (end - start) * 2 + 2);
+  const sentence = document.parse.sentences.find((s) => s.start <= start && end <= s.end);
+  const mention = sentence?.entities.find((m) => m.start <= start && end <= m.end && m.end - m.start <= (end - start) * 2 + 2);
   const tagged = mention && PARSER_KINDS[mention.type];
   // One word tagged PERSON is as often a product or a programme ("Giga"): people are named with two words or more.
   if (!tagged || tagged.type === typed?.type || (tagged.type === 'Person' && site.run.length < 2)) return typed;
@@ -288,11 +311,12 @@ export function findEntities(document: IngestDocument, gazetteer: Gazetteer): Fo
   const known = (name: string) => gazetteer.exact(tokenize(name).map((t) => t.word)) !== undefined;
   for (const sentence of document.sentences) {
     if (inFurniture(document, sentence.start)) continue;
-    for (const site of sitesOf(text, sentence, known)) {
+    for (const site of sitesOf(text, sentence, known, (start, end) => parserNames(document, start, end))) {
       const name = text.slice(site.run[0]!.start, site.run.at(-1)!.end);
       if (!mayBeName(site, name, known)) continue;
       const { after } = site;
       const acronym = after[0]?.text === '(' && after[1] && isAcronym(after[1].text) && after[2]?.text === ')' ? after[1].text : null;
+      if (taggedAsTitle(document, site)) continue;
       const ruleTyped = typedSite(site, name);
       const typed = withParserTag(document, site, ruleTyped);
       const existing = byKey.get(slug(name)) ?? byAlias.get(name);
@@ -300,8 +324,9 @@ export function findEntities(document: IngestDocument, gazetteer: Gazetteer): Fo
         if (acronym && !existing.entity.aliases.includes(acronym)) existing.entity.aliases.push(acronym);
         continue;
       }
-      // A run with no cue of its own is a name when it looks like one, or when the parser's model tagged it as one.
-      if (!ruleTyped && !untypedName(text, site, name) && !typed?.reason.startsWith("CoreNLP's tag")) continue;
+      // A run with no cue of its own is a name when the parser's model tagged it as one, or, with no parser, when it
+      // looks like one ("Opening", "Plenary" at the head of a programme's line do, to the rules alone).
+      if (!ruleTyped && typed === ruleTyped && (document.parse || !untypedName(text, site, name))) continue;
       if (acronym && known(acronym)) continue;
       const candidate = proposal(document.id, site, name, typed, acronym);
       byKey.set(slug(name), candidate);
