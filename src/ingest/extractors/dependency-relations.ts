@@ -193,6 +193,7 @@ export function readDependencies(
         (t) => !sentence.edges.some((e) => e.dependent === t.index && e.dep === 'compound' && triggered.some((o) => o.index === e.governor)),
       );
       for (const token of heads) {
+        if (rule.requires?.some((path) => graph.follow(token.index, path).length === 0)) continue;
         const properties = propertiesOf(rule, graph, token.index, document.text);
         if (!properties) continue;
         for (const from of endsOf(graph, token.index, rule.from, event)) {

@@ -37,6 +37,8 @@ export const ruleSchema = z
         withinFirstSentences: z.number().int().positive().optional(),
       })
       .strict(),
+    /** Paths from the trigger that must each reach some word, named or not ("said ... at the opening plenary"). */
+    requires: z.array(z.array(step).min(1)).optional(),
     from: argument,
     to: argument,
     properties: z.record(z.string(), value).default({}),
