@@ -15,8 +15,8 @@ export const DRAFTS_DIR = path.join(PROJECT_ROOT, 'drafts');
 export function registerIngestCommands(program: Command): void {
   program
     .command('ingest')
-    .description('Read an article (text, Markdown or HTML) into a draft folder in the seed format, proposing its mentions of known entities')
-    .argument('<file>', 'the article: .txt, .md or .html, UTF-8, at most 2 MiB')
+    .description('Read an article (text, Markdown, HTML, PDF or Word) into a draft folder in the seed format, proposing its mentions of known entities')
+    .argument('<file>', 'the article: .txt, .md or .html, UTF-8, at most 2 MiB; or .pdf or .docx, at most 64 MiB')
     .option('--title <title>', "the document's title (else the page's own)")
     .option('--publisher <name>', 'who published it (else the page says)')
     .option('--published <date>', 'when: YYYY-MM-DD, YYYY-MM or YYYY (else the page says)')
