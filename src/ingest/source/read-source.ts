@@ -27,6 +27,12 @@ export function binaryFormatOf(file: string): BinaryFormat | null {
   return BINARY_FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()] ?? null;
 }
 
+/** Whether `ingest` reads a file of this name when it finds it in a folder (by extension). */
+export function isIngestible(file: string): boolean {
+  const extension = path.extname(file).toLowerCase();
+  return extension in FORMAT_BY_EXTENSION || extension in BINARY_FORMAT_BY_EXTENSION;
+}
+
 /** A source file read and decoded: its text as written (UTF-8), and how to read it. */
 export interface SourceFile {
   file: string;
