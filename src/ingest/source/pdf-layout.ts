@@ -165,15 +165,12 @@ export function isCaption(block: Pick<PageBlock, 'text' | 'size' | 'lines'>, bod
   return CAPTION_START.test(block.text) && (block.size < bodySize * 0.95 || block.lines === 1);
 }
 
-/** Joins the lines of a paragraph, rejoining a word hyphenated across a line end ("educa-" "tion"). */
-function joinLines(lines: readonly PlacedLine[]): string {
-  let text = '';
-  for (const line of lines) {
-    if (/[a-z]-$/.test(text) && /^[a-z]/.test(line.text)) text = text.slice(0, -1) + line.text;
-    else text = text ? `${text} ${line.text}` : line.text;
-  }
-  return text;
-}
+/** Joins two pieces of a paragraph, rejoining a word hyphenated across the break ("educa-" "tion"). */
+const joinText = (text: string, next: string): string =>
+  /[a-z]-$/.test(text) && /^[a-z]/.test(next) ? text.slice(0, -1) + next : text ? `${text} ${next}` : next;
+
+/** Joins the lines of a paragraph. */
+const joinLines = (lines: readonly PlacedLine[]): string => lines.reduce((text, line) => joinText(text, line.text), '');
 
 /**
  * The paragraphs of one flow of lines: a line joins the paragraph above when it follows it closely (at most 1.6 lines
@@ -236,7 +233,7 @@ function runningLines(pages: readonly { page: PlacedPage; lines: PlacedLine[] }[
 export function layoutPages(pages: readonly PlacedPage[]): PageBlock[][] {
   const lined = pages.map((page) => ({ page, lines: linesOf(page.items) }));
   const running = runningLines(lined);
-  return lined.map(({ page, lines }) => {
+  const laid = lined.map(({ page, lines }) => {
     const roleOf = (line: PlacedLine): BlockRole | null => {
       const zone = zoneOf(line, page);
       if (zone === 'body') return null;
@@ -251,4 +248,27 @@ export function layoutPages(pages: readonly PlacedPage[]): PageBlock[][] {
     const asBlocks = (group: PlacedLine[]) => group.map((l) => ({ text: l.text, size: l.size, lines: 1, role: roleOf(l)! }));
     return [...asBlocks(top), ...readingOrder(body).flatMap((flow) => paragraphs(flow)), ...asBlocks(bottom)];
   });
+  return joinAcrossPages(laid);
+}
+
+/**
+ * Joins a paragraph that a page break cuts: when a page's last paragraph ends mid-sentence and the next page's first
+ * starts in lower case, in the same type, the second part joins the first (before the page's footer and the next
+ * page's header), so that its sentence is read whole.
+ */
+export function joinAcrossPages(pages: readonly PageBlock[][]): PageBlock[][] {
+  const joined = pages.map((blocks) => [...blocks]);
+  for (let n = 0; n + 1 < joined.length; n++) {
+    const page = joined[n]!;
+    const next = joined[n + 1]!;
+    const last = page.findLastIndex((b) => b.role === 'body');
+    const first = next.findIndex((b) => b.role === 'body');
+    if (last < 0 || first < 0) continue;
+    const [end, start] = [page[last]!, next[first]!];
+    if (/[.!?:;"\u201d\u2019)\]]$/.test(end.text) || !/^[a-z]/.test(start.text) || Math.abs(end.size - start.size) >= 0.5) continue;
+    if (CAPTION_START.test(end.text)) continue;
+    page[last] = { ...end, text: joinText(end.text, start.text), lines: end.lines + start.lines };
+    next.splice(first, 1);
+  }
+  return joined;
 }

@@ -103,4 +103,22 @@ describe('running headers and footers', () => {
     const pages = layoutPages([{ width: 600, height: 800, items: [run('A title at the top', 50, 770), run('Body', 50, 700), run('1', 300, 30)] }]);
     expect(pages[0]!.map((b) => b.role)).toEqual(['body', 'body', 'page number']);
   });
+
+  it('joins a sentence that a page break cuts, before the footer and the next header', () => {
+    const pageOf = (n: number, body: string[]) => ({
+      width: 600,
+      height: 800,
+      items: [run('Teacher Policy Digest', 50, 770), ...body.map((t, i) => run(t, 50, 700 - i * 13)), run(String(n), 540, 30)],
+    });
+    const pages = layoutPages([
+      pageOf(1, ['The network trained new teachers in']),
+      pageOf(2, ['three regions during 2024.', '', 'A new paragraph.']),
+      pageOf(3, ['Ends here.']),
+    ]);
+    expect(pages.map((blocks) => blocks.map((b) => b.text))).toEqual([
+      ['Teacher Policy Digest', 'The network trained new teachers in three regions during 2024.', '1'],
+      ['Teacher Policy Digest', 'A new paragraph.', '2'],
+      ['Teacher Policy Digest', 'Ends here.', '3'],
+    ]);
+  });
 });
