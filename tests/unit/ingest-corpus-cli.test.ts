@@ -89,13 +89,22 @@ describe('npm run cli -- ingest DIR', () => {
     expect(reports()).toHaveLength(2);
   });
 
-  it('refuses a folder with nothing it can read, and one-document options given for many', () => {
+  it('refuses a folder with nothing it can read, a second text with the same title, and one-document options given for many', () => {
     const empty = path.join(work, 'spreadsheets');
     fs.mkdirSync(empty);
     fs.writeFileSync(path.join(empty, 'table.xlsx'), 'not read');
     const nothing = ingest(empty);
     expect(nothing.status).toBe(65);
     expect(nothing.stderr).toMatch(/spreadsheets: no file ingest can read in this folder \(1 file, none \.txt, \.md, \.html, \.pdf or \.docx\)/);
+    // Two texts with one title would share a document id and a draft folder: the second is refused, saying so.
+    const again = path.join(work, 'again');
+    fs.mkdirSync(again);
+    fs.writeFileSync(path.join(again, 'item-2.html'), ITEM.replace('on Monday', 'on Tuesday'));
+    const twin = ingest(again);
+    expect(twin.status).toBe(65);
+    expect(twin.stdout).toMatch(
+      /item-2\.html: its draft .*ministers-back-teacher-mentoring already exists and holds another text with the same document id \(doc:ministers-back-teacher-mentoring\); ingest this file alone with --title or --out/,
+    );
     const titled = ingest(path.join(corpus, 'item.html'), path.join(corpus, 'brief.docx'), '--title', 'One title');
     expect(titled.status).toBe(65);
     expect(titled.stderr).toMatch(/--title names one document, and ingest was given a folder or several paths/);

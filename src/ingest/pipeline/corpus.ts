@@ -109,6 +109,11 @@ async function ingestOne(file: string, options: SourceOptions, { seedDir, drafts
   const seconds = () => Math.round((Date.now() - began) / 100) / 10;
   try {
     const draft = await proposeDraft(file, options, seedDir, draftsDir, undefined, method);
+    if (fs.existsSync(draft.dir)) {
+      // Another text of the corpus (or an earlier run) has the same title, hence the same document id and folder.
+      const reason = `its draft ${shown(draft.dir)} already exists and holds another text with the same document id (${draft.document.id}); ingest this file alone with --title or --out`;
+      return { file, status: 'refused', reason, seconds: seconds() };
+    }
     writeDraft(draft);
     return { file, status: 'drafted', document: draft.document.id, draft: draft.dir, proposals: countsOf(draft), seconds: seconds() };
   } catch (error) {
