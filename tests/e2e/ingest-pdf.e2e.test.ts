@@ -25,7 +25,7 @@ const made = node([
     `.then((bytes) => require('node:fs').writeFileSync(${JSON.stringify(pdf)}, bytes))`,
 ]);
 const drafts = path.join(work, 'drafts');
-const ingested = cli(['ingest', pdf, '--seed', seedDir, '--drafts', drafts]);
+const ingested = cli(['ingest', '--extractor', 'rules', pdf, '--seed', seedDir, '--drafts', drafts]);
 const reviewed = cli(['review', path.join(drafts, 'teachers-digital-skills-three-regions'), '--accept-above', '0.6', '--seed', seedDir]);
 useTestGraph(seedDir);
 let api: RunningApi;

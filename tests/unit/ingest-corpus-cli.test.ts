@@ -15,11 +15,15 @@ const drafts = path.join(work, 'drafts');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const ingest = (...args: string[]) =>
-  spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'src', 'cli', 'index.ts'), 'ingest', ...args, '--drafts', drafts], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  spawnSync(
+    process.execPath,
+    ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'src', 'cli', 'index.ts'), 'ingest', '--extractor', 'rules', ...args, '--drafts', drafts],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
 
 const ITEM = `<!doctype html><html lang="en"><head><title>Ministers back teacher mentoring</title>
 <meta property="og:site_name" content="Education Policy Wire"><meta property="article:published_time" content="2025-01-20">
@@ -47,6 +51,7 @@ describe('npm run cli -- ingest DIR', () => {
     // The scanned PDF is refused: the run ends with the data exit code, after every other document was drafted.
     expect(run.status).toBe(65);
     expect(run.stdout).toMatch(/^Corpus: 5 documents read in [\d.]+ s: 4 drafted, 1 skipped, 1 refused$/m);
+    expect(run.stdout).toMatch(/^Read with the rule pipeline alone \(no CoreNLP\)$/m);
     expect(run.stdout).toMatch(/^Proposals: \d+ mentions, \d+ entities, \d+ relationships, \d+ figures, \d+ claims$/m);
     expect(run.stdout).toMatch(/^ {2}.*budget\.xlsx: not a format ingest reads \(\.xlsx\)$/m);
     expect(run.stdout).toMatch(/^ {2}.*scan\.pdf: .*scan\.pdf: scanned: no text to read .*OCR it first\.$/m);

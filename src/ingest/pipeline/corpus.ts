@@ -33,6 +33,8 @@ export interface CorpusReport {
   skipped: number;
   refused: number;
   proposals: ProposalCounts;
+  /** How the documents were read: CoreNLP and the dependency rules (which server), or the rule pipeline alone. */
+  extractor: string;
   outcomes: CorpusOutcome[];
   /** Where the report was written as JSON. */
   file: string;
@@ -165,6 +167,7 @@ export async function ingestCorpus(
     skipped: count('skipped'),
     refused: count('refused'),
     proposals,
+    extractor: target.method?.parser ? `CoreNLP and the dependency rules (${target.method.parser.name})` : 'the rule pipeline alone (no CoreNLP)',
     outcomes,
     file,
   };
@@ -179,6 +182,7 @@ export function corpusReportText(report: CorpusReport): string {
   return [
     `Corpus: ${report.documents} document${report.documents === 1 ? '' : 's'} read in ${report.seconds} s: ${report.drafted} drafted, ` +
       `${report.skipped} skipped, ${report.refused} refused`,
+    `Read with ${report.extractor}`,
     `Proposals: ${PROPOSAL_KINDS.map((kind) => `${report.proposals[kind]} ${kind}`).join(', ')}`,
     ...report.outcomes.filter((o) => o.status === 'drafted').map((o) => `  drafted ${shown(o.file)}: ${o.document} in ${shown(o.draft!)} (${o.seconds} s)`),
     `Skipped: ${skipped.length}`,
