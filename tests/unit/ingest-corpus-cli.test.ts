@@ -54,7 +54,7 @@ describe('npm run cli -- ingest DIR', () => {
     expect(run.stdout).toMatch(/^Read with the rule pipeline alone \(no CoreNLP\)$/m);
     expect(run.stdout).toMatch(/^Proposals: \d+ mentions, \d+ entities, \d+ relationships, \d+ figures, \d+ claims$/m);
     expect(run.stdout).toMatch(/^ {2}.*budget\.xlsx: not a format ingest reads \(\.xlsx\)$/m);
-    expect(run.stdout).toMatch(/^ {2}.*scan\.pdf: .*scan\.pdf: scanned: no text to read .*OCR it first\.$/m);
+    expect(run.stdout).toMatch(/^ {2}.*corpus\/scan\.pdf: scanned: no text to read \(0 characters of text on 2 pages\), OCR it first\.$/m);
     expect(run.stderr).toMatch(/1 of 5 documents were refused/);
     // A line per document on stderr (not a terminal here: plain lines, no bar).
     const lines = run.stderr.split('\n').filter((line) => /^\[\d\/5\]/.test(line));
@@ -108,7 +108,7 @@ describe('npm run cli -- ingest DIR', () => {
     const twin = ingest(again);
     expect(twin.status).toBe(65);
     expect(twin.stdout).toMatch(
-      /item-2\.html: its draft .*ministers-back-teacher-mentoring already exists and holds another text with the same document id \(doc:ministers-back-teacher-mentoring\); ingest this file alone with --title or --out/,
+      /again\/item-2\.html: its draft .*ministers-back-teacher-mentoring already exists and holds another text with the same document id \(doc:ministers-back-teacher-mentoring\); ingest this file alone with --title or --out/,
     );
     const titled = ingest(path.join(corpus, 'item.html'), path.join(corpus, 'brief.docx'), '--title', 'One title');
     expect(titled.status).toBe(65);

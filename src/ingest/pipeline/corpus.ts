@@ -98,6 +98,13 @@ const countsOf = (draft: Draft): ProposalCounts => ({
   claims: draft.claims.length,
 });
 
+/** A refusal's message without the file's name it starts with ("dir/a.pdf: scanned: ..."): the report names the file. */
+function withoutFileName(message: string, file: string): string {
+  const prefix = `${path.basename(file)}: `;
+  const at = message.indexOf(prefix);
+  return at >= 0 && !/\s/.test(message.slice(0, at)) ? message.slice(at + prefix.length) : message;
+}
+
 /** Where a corpus run reads the known entities from and writes its drafts, and how it reads documents. */
 export interface CorpusTarget {
   seedDir: string;
@@ -121,7 +128,7 @@ async function ingestOne(file: string, options: SourceOptions, { seedDir, drafts
   } catch (error) {
     if (error instanceof AlreadyIngestedError) return { file, status: 'skipped', reason: `already ingested, as ${error.already}`, seconds: seconds() };
     // A bug met on one document (a reader's exception) is that document's failure; the corpus goes on.
-    const reason = error instanceof AppError ? error.message : `unexpected error: ${(error as Error).message}`;
+    const reason = error instanceof AppError ? withoutFileName(error.message, file) : `unexpected error: ${(error as Error).message}`;
     return { file, status: 'refused', reason, seconds: seconds() };
   }
 }
