@@ -51,7 +51,7 @@ describe('npm run cli -- ingest DIR', () => {
     // The scanned PDF is refused: the run ends with the data exit code, after every other document was drafted.
     expect(run.status).toBe(65);
     expect(run.stdout).toMatch(/^Corpus: 5 documents read in [\d.]+ s: 4 drafted, 1 skipped, 1 refused$/m);
-    expect(run.stdout).toMatch(/^Read with the rule pipeline alone \(no CoreNLP\)$/m);
+    expect(run.stdout).toMatch(/^Read with: rules x4$/m);
     expect(run.stdout).toMatch(/^Proposals: \d+ mentions, \d+ entities, \d+ relationships, \d+ figures, \d+ claims$/m);
     expect(run.stdout).toMatch(/^ {2}.*budget\.xlsx: not a format ingest reads \(\.xlsx\)$/m);
     expect(run.stdout).toMatch(/^ {2}.*corpus\/scan\.pdf: scanned: no text to read \(0 characters of text on 2 pages\), OCR it first\.$/m);

@@ -20,6 +20,8 @@ export interface CorpusOutcome {
   document?: string;
   draft?: string;
   proposals?: ProposalCounts;
+  /** How it was read: CoreNLP, HanLP or the rule pipeline alone (with the annotator's name). */
+  extractedWith?: string;
   seconds: number;
 }
 
@@ -33,8 +35,8 @@ export interface CorpusReport {
   skipped: number;
   refused: number;
   proposals: ProposalCounts;
-  /** How the documents were read: CoreNLP and the dependency rules (which server), or the rule pipeline alone. */
-  extractor: string;
+  /** How many documents were read each way: CoreNLP, HanLP or the rule pipeline alone. */
+  extractors: Record<string, number>;
   outcomes: CorpusOutcome[];
   /** Where the report was written as JSON. */
   file: string;
@@ -124,7 +126,8 @@ async function ingestOne(file: string, options: SourceOptions, { seedDir, drafts
       return { file, status: 'refused', reason, seconds: seconds() };
     }
     writeDraft(draft);
-    return { file, status: 'drafted', document: draft.document.id, draft: draft.dir, proposals: countsOf(draft), seconds: seconds() };
+    const how = draft.extractedWith ? `${draft.extractedWith.extractor}${draft.extractedWith.parser ? ` (${draft.extractedWith.parser})` : ''}` : 'rules';
+    return { file, status: 'drafted', document: draft.document.id, draft: draft.dir, proposals: countsOf(draft), extractedWith: how, seconds: seconds() };
   } catch (error) {
     if (error instanceof AlreadyIngestedError) return { file, status: 'skipped', reason: `already ingested, as ${error.already}`, seconds: seconds() };
     // A bug met on one document (a reader's exception) is that document's failure; the corpus goes on.
@@ -174,7 +177,10 @@ export async function ingestCorpus(
     skipped: count('skipped'),
     refused: count('refused'),
     proposals,
-    extractor: target.method?.parser ? `CoreNLP and the dependency rules (${target.method.parser.name})` : 'the rule pipeline alone (no CoreNLP)',
+    extractors: outcomes.reduce<Record<string, number>>((counts, o) => {
+      if (o.extractedWith) counts[o.extractedWith] = (counts[o.extractedWith] ?? 0) + 1;
+      return counts;
+    }, {}),
     outcomes,
     file,
   };
@@ -189,7 +195,11 @@ export function corpusReportText(report: CorpusReport): string {
   return [
     `Corpus: ${report.documents} document${report.documents === 1 ? '' : 's'} read in ${report.seconds} s: ${report.drafted} drafted, ` +
       `${report.skipped} skipped, ${report.refused} refused`,
-    `Read with ${report.extractor}`,
+    `Read with: ${
+      Object.entries(report.extractors)
+        .map(([how, n]) => `${how} x${n}`)
+        .join(', ') || 'nothing (no document drafted)'
+    }`,
     `Proposals: ${PROPOSAL_KINDS.map((kind) => `${report.proposals[kind]} ${kind}`).join(', ')}`,
     ...report.outcomes.filter((o) => o.status === 'drafted').map((o) => `  drafted ${shown(o.file)}: ${o.document} in ${shown(o.draft!)} (${o.seconds} s)`),
     `Skipped: ${skipped.length}`,
