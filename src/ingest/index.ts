@@ -5,3 +5,4 @@ export type { Parser } from './nlp/parse';
 export { knownEntities, type SourceOptions } from './pipeline/read';
 export { writeDraft } from './pipeline/write-draft';
 export { draftReport } from './pipeline/report';
+export { corpusFiles, corpusReportText, ingestCorpus, type CorpusProgress, type CorpusReport } from './pipeline/corpus';

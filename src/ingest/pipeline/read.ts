@@ -6,11 +6,11 @@ import { normalizeWhitespace } from '../../seed/corpus';
 import { readSeed, type SeedData } from '../../seed/read-seed';
 import type { SeedDocument } from '../../seed/seed-schema';
 import type { KnownEntity } from '../extractors/gazetteer';
-import { IngestError } from '../ingest-error';
+import { AlreadyIngestedError, IngestError } from '../ingest-error';
 import { guessLanguage } from '../nlp/language';
 import { ID_STOP_WORDS, slug } from '../slug';
-import { contentHash, extractText, type ExtractedText } from '../source/extract-text';
-import { readSource, type SourceFile } from '../source/read-source';
+import { readAndExtract, type ReadSource } from '../source/extract-source';
+import { contentHash, type ExtractedText } from '../source/extract-text';
 
 /** What the person ingesting says about the source; each overrides what the page says about itself. */
 export interface SourceOptions {
@@ -25,36 +25,38 @@ export interface SourceOptions {
 /** A source read: the file, its format, its text and regions as extracted, the hash of that text, and its document entry. */
 export interface ReadArticle {
   file: string;
-  source: SourceFile;
+  source: ReadSource['source'];
   extracted: ExtractedText;
   contentHash: string;
   document: SeedDocument;
 }
 
+/** What a document is, unless --kind says: a PDF or Word file is a document of its kind, anything else a web page. */
+const DEFAULT_KIND: Partial<Record<ReadSource['source']['format'], string>> = { pdf: 'PDF document', docx: 'Word document' };
+
 /** Today's date, as the document entry records when the copy was retrieved. */
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Reads an article (text, Markdown or HTML): its text and regions, and its document entry from `options` and the page's
+ * Reads an article (text, Markdown, HTML, PDF or Word): its text and regions, and its document entry from `options` and the page's
  * own metadata; refuses a file with no text, a text the seed or a draft (in `draftsDirs`) already holds, and a
  * document entry the seed would refuse. With the entities the seed knows, for the extractors.
  */
-export function readArticle(
+export async function readArticle(
   file: string,
   options: SourceOptions,
   seedDir: string,
   draftsDirs: readonly string[],
-): { article: ReadArticle; known: KnownEntity[] } {
-  const source = readSource(file);
-  const extracted = extractText(source);
+): Promise<{ article: ReadArticle; known: KnownEntity[] }> {
+  const { source, extracted } = await readAndExtract(file);
   if (!extracted.text.trim()) throw new IngestError(`${path.basename(file)}: no text left once the markup is read.`, 'Nothing to ingest.');
   const hash = contentHash(extracted.text);
   // The seed is read once: for the texts it holds, and for the entities mentions link to.
   const { data } = readSeed(seedDir);
   const already = knownTexts(data, seedDir, draftsDirs).get(hash);
-  if (already) throw new IngestError(`${path.basename(file)}: this text was already ingested, as ${already}.`, 'Nothing was written.');
+  if (already) throw new AlreadyIngestedError(`${path.basename(file)}: this text was already ingested, as ${already}.`, 'Nothing was written.', already);
   const id = documentId(file, extracted, options);
-  const document = documentEntry(file, extracted, options, id, `ingest_${hash.slice(0, 16)}.txt`);
+  const document = documentEntry(file, extracted, { ...options, kind: options.kind ?? DEFAULT_KIND[source.format] }, id, `ingest_${hash.slice(0, 16)}.txt`);
   return { article: { file, source, extracted, contentHash: hash, document }, known: entitiesOf(data) };
 }
 
@@ -129,7 +131,8 @@ function knownTexts(data: SeedData, seedDir: string, draftsDirs: readonly string
     if (text !== undefined) known.set(contentHash(text), `${value.id} (${path.relative(process.cwd(), seedDir) || seedDir}/documents.json)`);
   }
   for (const draftsDir of draftsDirs.filter((dir) => fs.existsSync(dir))) {
-    for (const name of fs.readdirSync(draftsDir)) {
+    // A staging folder is a draft that was never finished (an interrupted run): its text is not ingested yet.
+    for (const name of fs.readdirSync(draftsDir).filter((entry) => !entry.includes('.staging-'))) {
       const marker = path.join(draftsDir, name, 'draft.json');
       if (!fs.existsSync(marker)) continue;
       try {

@@ -44,7 +44,7 @@ export async function proposeDraft(
   out?: string,
   method: IngestMethod = {},
 ): Promise<Draft> {
-  const { article, known } = readArticle(file, options, seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]);
+  const { article, known } = await readArticle(file, options, seedDir, out ? [draftsDir, path.dirname(out)] : [draftsDir]);
   const id = article.document.id;
   // The language the document entry gives (--language, the page's, or its script's) is the one the stages read.
   const language = article.document.language ?? 'en';

@@ -147,7 +147,7 @@ function blockText(element: El): string {
 }
 
 /** Builds the stored text from blocks, marking regions; a region's occurrence is counted in the text so far. */
-class TextBuilder {
+export class TextBuilder {
   private text = '';
   readonly regions: Region[] = [];
 
@@ -281,6 +281,11 @@ function fromText(raw: string): ExtractedText {
   });
   // The stored text is the file's own (normalized), not a rebuilt one, so that quotes are the author's lines.
   return { text, regions: builder.regions.filter((r) => text.includes(r.text)), metadata: {} };
+}
+
+/** The text and regions of an HTML fragment (a converted Word file's body), read as Markdown's HTML is. */
+export function fromHtmlFragment(html: string): ExtractedText {
+  return fromHtml(html, true);
 }
 
 /** The text, regions and metadata of a source file, by its format. */

@@ -5,7 +5,33 @@ import { IngestError } from '../ingest-error';
 /** The largest file `ingest` reads: 2 MiB is several times the longest report chapter; a bigger file is refused. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
+/** The largest PDF or Word file `ingest` reads: their bytes carry fonts and images besides the text, hence more room. */
+export const MAX_BINARY_SOURCE_BYTES = 64 * 1024 * 1024;
+
 export type SourceFormat = 'text' | 'markdown' | 'html';
+
+/** The formats read from their bytes (by their own library), not decoded as text. */
+export type BinaryFormat = 'pdf' | 'docx';
+
+/** A PDF or Word file read: its bytes, and how to read them. */
+export interface BinarySourceFile {
+  file: string;
+  format: BinaryFormat;
+  bytes: Buffer;
+}
+
+const BINARY_FORMAT_BY_EXTENSION: Record<string, BinaryFormat> = { '.pdf': 'pdf', '.docx': 'docx' };
+
+/** The binary format a file is read as, by its extension; null for the text formats. */
+export function binaryFormatOf(file: string): BinaryFormat | null {
+  return BINARY_FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()] ?? null;
+}
+
+/** Whether `ingest` reads a file of this name when it finds it in a folder (by extension). */
+export function isIngestible(file: string): boolean {
+  const extension = path.extname(file).toLowerCase();
+  return extension in FORMAT_BY_EXTENSION || extension in BINARY_FORMAT_BY_EXTENSION;
+}
 
 /** A source file read and decoded: its text as written (UTF-8), and how to read it. */
 export interface SourceFile {
@@ -37,25 +63,42 @@ function declaredCharset(bytes: Buffer): string | null {
   return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
 }
 
-/**
- * Reads a source for ingestion, refusing with a message that names the file: a missing, empty, oversized or binary
- * file, and text that is not UTF-8 (or declares another charset); the ingester never guesses an encoding.
- */
-export function readSource(file: string, maxBytes = MAX_SOURCE_BYTES): SourceFile {
+/** Checks that a source is a file no larger than `maxBytes`, refusing with its name; returns the name to show. */
+function statSource(file: string, maxBytes: number): string {
   const shown = path.relative(process.cwd(), file) || file;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new IngestError(`${shown}: no such file.`, 'Give the path of a .txt, .md or .html file.');
+    throw new IngestError(`${shown}: no such file.`, 'Give the path of a .txt, .md, .html, .pdf or .docx file, or of a folder of them.');
   }
-  if (!stat.isFile()) throw new IngestError(`${shown}: not a file.`, 'Give the path of a .txt, .md or .html file.');
+  if (!stat.isFile()) throw new IngestError(`${shown}: not a file.`, 'Give the path of a .txt, .md, .html, .pdf or .docx file.');
   if (stat.size > maxBytes) {
     throw new IngestError(
       `${shown}: ${stat.size.toLocaleString('en')} bytes, more than the ${maxBytes.toLocaleString('en')} bytes ingest reads.`,
       'Split the document into parts (chapters, sections) and ingest each.',
     );
   }
+  return shown;
+}
+
+/**
+ * Reads a PDF or Word file's bytes for its own reader, refusing a missing, empty or oversized file with its name
+ * (the reader refuses what it cannot open).
+ */
+export function readBinarySource(file: string, format: BinaryFormat, maxBytes = MAX_BINARY_SOURCE_BYTES): BinarySourceFile {
+  const shown = statSource(file, maxBytes);
+  const bytes = fs.readFileSync(file);
+  if (bytes.length === 0) throw new IngestError(`${shown}: the file is empty.`, 'Nothing to ingest.');
+  return { file, format, bytes };
+}
+
+/**
+ * Reads a source for ingestion, refusing with a message that names the file: a missing, empty, oversized or binary
+ * file, and text that is not UTF-8 (or declares another charset); the ingester never guesses an encoding.
+ */
+export function readSource(file: string, maxBytes = MAX_SOURCE_BYTES): SourceFile {
+  const shown = statSource(file, maxBytes);
   const bytes = fs.readFileSync(file);
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') throw new IngestError(`${shown}: the file is empty.`, 'Nothing to ingest.');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -69,7 +112,7 @@ export function readSource(file: string, maxBytes = MAX_SOURCE_BYTES): SourceFil
   if (sample.includes(0) || controls > sample.length * 0.01) {
     throw new IngestError(
       `${shown}: a binary file (it holds control bytes), not text.`,
-      'Ingest reads plain text, Markdown or HTML; convert PDFs or Word files to text first.',
+      'Ingest reads plain text, Markdown and HTML, and PDF (.pdf) and Word (.docx) files by their extension; give the file its own extension.',
     );
   }
   const charset = declaredCharset(bytes);
