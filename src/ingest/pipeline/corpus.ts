@@ -3,6 +3,8 @@ import path from 'node:path';
 import { AppError } from '../../errors/app-error';
 import { AlreadyIngestedError, IngestError } from '../ingest-error';
 import { isIngestible } from '../source/read-source';
+import type { SeedEntity } from '../../seed/seed-schema';
+import type { KnownEntity } from '../extractors/gazetteer';
 import type { Draft } from './propose';
 import type { SourceOptions } from './read';
 import { proposeDraft, type IngestMethod } from './run';
@@ -114,8 +116,19 @@ export interface CorpusTarget {
   method?: IngestMethod;
 }
 
+/** A proposed entity as the gazetteer of the documents after it reads it: its name, aliases and acronym. */
+function asKnown(entity: SeedEntity): KnownEntity {
+  const acronym = 'acronym' in entity && typeof entity.acronym === 'string' ? [entity.acronym] : [];
+  return { id: entity.id, type: entity.type, name: entity.name, spellings: [...entity.aliases, ...acronym] };
+}
+
 /** Ingests one file of a corpus into its own draft; a refusal or failure is its outcome, never thrown. */
-async function ingestOne(file: string, options: SourceOptions, { seedDir, draftsDir, method = {} }: CorpusTarget): Promise<CorpusOutcome> {
+async function ingestOne(
+  file: string,
+  options: SourceOptions,
+  { seedDir, draftsDir, method = {} }: CorpusTarget,
+  proposedEarlier: KnownEntity[],
+): Promise<CorpusOutcome> {
   const began = Date.now();
   const seconds = () => Math.round((Date.now() - began) / 100) / 10;
   try {
@@ -126,6 +139,7 @@ async function ingestOne(file: string, options: SourceOptions, { seedDir, drafts
       return { file, status: 'refused', reason, seconds: seconds() };
     }
     writeDraft(draft);
+    proposedEarlier.push(...draft.entities.map(({ entity }) => asKnown(entity)));
     const how = draft.extractedWith ? `${draft.extractedWith.extractor}${draft.extractedWith.parser ? ` (${draft.extractedWith.parser})` : ''}` : 'rules';
     return { file, status: 'drafted', document: draft.document.id, draft: draft.dir, proposals: countsOf(draft), extractedWith: how, seconds: seconds() };
   } catch (error) {
@@ -156,9 +170,11 @@ export async function ingestCorpus(
     reason: `not a format ingest reads (${path.extname(file) || 'no extension'})`,
     seconds: 0,
   }));
+  // An actor new to the graph is proposed by the first draft that names it; the later ones link to that proposal.
+  const proposedEarlier: KnownEntity[] = [];
   for (const [index, file] of files.entries()) {
     onProgress({ index, total: files.length, file, stage: 'start' });
-    const outcome = await ingestOne(file, options, target);
+    const outcome = await ingestOne(file, options, { ...target, method: { ...target.method, proposedEarlier } }, proposedEarlier);
     outcomes.push(outcome);
     onProgress({ index, total: files.length, file, stage: 'done', outcome });
   }

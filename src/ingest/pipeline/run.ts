@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Extractor } from '../extractors/extractor';
-import { Gazetteer } from '../extractors/gazetteer';
+import { Gazetteer, type KnownEntity } from '../extractors/gazetteer';
 import { EXTRACTORS } from '../extractors/index';
 import type { ExtractedText } from '../source/extract-text';
 import { annotate, extractedWith, type AnnotateOptions } from './annotate';
@@ -29,6 +29,11 @@ export async function analyse(
 /** How an ingestion reads documents: its annotators (CoreNLP, HanLP) and its extractors. */
 export interface IngestMethod extends AnnotateOptions {
   extractors?: readonly Extractor[];
+  /**
+   * Entities that drafts made earlier in the same corpus run propose: known to this document too, so that an actor
+   * named in several documents is one proposal, linked from every other draft (merge the drafts in order).
+   */
+  proposedEarlier?: readonly KnownEntity[];
 }
 
 /**
@@ -49,8 +54,9 @@ export async function proposeDraft(
   // The language the document entry gives (--language, the page's, or its script's) is the one the stages read.
   const language = article.document.language ?? 'en';
   const extracted = { ...article.extracted, metadata: { ...article.extracted.metadata, language } };
-  const { extractors = EXTRACTORS, ...annotators } = method;
-  const proposals = await analyse(id, extracted, new Gazetteer(known), extractors, annotators);
-  const draft = propose(article, layoutOf(id, article.extracted), proposals, known, out ?? path.join(draftsDir, id.slice('doc:'.length)));
+  const { extractors = EXTRACTORS, proposedEarlier = [], ...annotators } = method;
+  const knownHere = [...known, ...proposedEarlier];
+  const proposals = await analyse(id, extracted, new Gazetteer(knownHere), extractors, annotators);
+  const draft = propose(article, layoutOf(id, article.extracted), proposals, knownHere, out ?? path.join(draftsDir, id.slice('doc:'.length)));
   return { ...draft, extractedWith: extractedWith(language, annotators) };
 }
