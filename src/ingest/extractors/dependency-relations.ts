@@ -199,6 +199,7 @@ export function readDependencies(
         for (const from of endsOf(graph, token.index, rule.from, event)) {
           for (const to of endsOf(graph, token.index, rule.to, event)) {
             if (from.span.id === to.span.id || !allows(rule.type, from.span.type, to.span.type)) continue;
+            if (rule.symmetric && from.span.start > to.span.start) continue;
             const key = `${rule.type}|${from.span.id}|${to.span.id}`;
             if (found.has(key)) continue;
             const inferred = [from.inferred, to.inferred].filter(Boolean).join('; ');

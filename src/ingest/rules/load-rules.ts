@@ -39,6 +39,8 @@ export const ruleSchema = z
       .strict(),
     /** Paths from the trigger that must each reach some word, named or not ("said ... at the opening plenary"). */
     requires: z.array(z.array(step).min(1)).optional(),
+    /** A relationship with no direction (PARTNER_OF): each pair is proposed once, its ends in the order of the text. */
+    symmetric: z.boolean().optional(),
     from: argument,
     to: argument,
     properties: z.record(z.string(), value).default({}),
