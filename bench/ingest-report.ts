@@ -75,7 +75,7 @@ export function renderIngestMarkdown(r: IngestReport): string {
     '',
     `Machine: ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}. Corpus: ${r.corpus.dir}, ${r.corpus.documents} documents ` +
       `(${counts(r.corpus.bySplit)}; ${counts(r.corpus.byLanguage)}), ${r.corpus.characters} characters of text. ` +
-      `Each side ran ${r.rounds} times, one document at a time, interleaved round by round after one untimed warm-up pass of the pipeline; ` +
+      `Each side ran ${r.rounds} times, one document at a time: after one untimed warm-up pass of the pipeline, each round took every document through the three sides in turn (floor and pipeline swapping places each round), and a side's pass is the sum of its documents' times; ` +
       `figures are medians. CoreNLP at ${r.coreNlp.url} (${r.coreNlp.source}). Run took ${f(r.durationS, 0)} s.`,
     '',
     '## Articles a minute',

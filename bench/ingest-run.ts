@@ -10,7 +10,7 @@ import { readCorpus, type CorpusEntry } from './ingest-corpus';
 import { benchCoreNlp, type BenchCoreNlp } from './ingest-corenlp';
 import { ingestPreflight } from './ingest-preflight-facts';
 import { writeIngestReports } from './ingest-report';
-import { pass, sides, type Side } from './ingest-sides';
+import { pass, sides, timeDocument, type Side } from './ingest-sides';
 import { REPORTS_DIR, type BenchOptions } from './options';
 import type { IngestReport, IngestSide } from './report-contract';
 
@@ -27,29 +27,38 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Each side's passes: every pass's wall time, and each document's times, in ms. */
-type Passes = Record<Side['name'], { totalMs: number[]; documentMs: number[][] }>;
+/** Each side's time on each document, round by round, in ms. */
+type Passes = Record<Side['name'], { documentMs: number[][] }>;
 
-/** The warm-up pass, then `rounds` rounds of the three sides in turn, so that a slow spell of the machine hits all three. */
+/**
+ * The warm-up pass, then `rounds` rounds in which each document goes through the three sides in turn, the floor and
+ * the pipeline swapping places every round: on a shared machine a busy spell then falls on all three sides alike,
+ * where whole passes one after the other measured a minute apart (73 to 152 s for the same pass in one run).
+ */
 async function timeSides(all: Side[], corpus: CorpusEntry[], rounds: number, log: (line: string) => void): Promise<Passes> {
-  const warm = await pass(
+  const warmMs = await pass(
     all.find((side) => side.name === 'pipeline')!,
     corpus,
   );
-  log(`warm-up pass of the pipeline (not timed): ${(warm.totalMs / 1000).toFixed(1)} s`);
-  const passes = Object.fromEntries(all.map((side) => [side.name, { totalMs: [], documentMs: [] }])) as unknown as Passes;
+  log(`warm-up pass of the pipeline (not timed): ${(warmMs / 1000).toFixed(1)} s`);
+  const passes = Object.fromEntries(all.map((side) => [side.name, { documentMs: [] }])) as unknown as Passes;
   for (let round = 1; round <= rounds; round++) {
-    for (const side of all) {
-      const { totalMs, documentMs } = await pass(side, corpus);
-      passes[side.name].totalMs.push(totalMs);
-      passes[side.name].documentMs.push(documentMs);
-      log(`round ${round}/${rounds}, ${side.name}: ${corpus.length} documents in ${(totalMs / 1000).toFixed(1)} s`);
+    const order = round % 2 === 1 ? all : [all[1]!, all[0]!, ...all.slice(2)];
+    for (const side of all) passes[side.name].documentMs.push([]);
+    for (const entry of corpus) {
+      for (const side of order) passes[side.name].documentMs.at(-1)!.push(await timeDocument(side, entry));
     }
+    const total = (name: Side['name']) => (sum(passes[name].documentMs.at(-1)!) / 1000).toFixed(1);
+    log(`round ${round}/${rounds}: ${corpus.length} documents; floor ${total('floor')} s, pipeline ${total('pipeline')} s, rules ${total('rules')} s`);
   }
   return passes;
 }
 
-function sideReport(side: Side, totalMs: number[], documents: number): IngestSide {
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+/** A side's figures: each round's pass (the sum of its documents' times) and the median pass. */
+function sideReport(side: Side, documentMs: number[][], documents: number): IngestSide {
+  const totalMs = documentMs.map(sum);
   const medianS = median(totalMs) / 1000;
   return { what: side.what, runsS: totalMs.map((ms) => ms / 1000), medianS, articlesPerMinute: (documents * 60) / medianS };
 }
@@ -59,7 +68,7 @@ const countBy = (corpus: CorpusEntry[], key: (entry: CorpusEntry) => string) =>
 
 /** The report of one run, from its passes and the servers' memory at its end. */
 function buildReport(corpusDir: string, corpus: CorpusEntry[], rounds: number, all: Side[], passes: Passes, coreNlp: BenchCoreNlp, env: Env): IngestReport {
-  const [floor, pipeline, rules] = all.map((side) => sideReport(side, passes[side.name].totalMs, corpus.length)) as [IngestSide, IngestSide, IngestSide];
+  const [floor, pipeline, rules] = all.map((side) => sideReport(side, passes[side.name].documentMs, corpus.length)) as [IngestSide, IngestSide, IngestSide];
   const documentMedian = (name: Side['name'], index: number) => median(passes[name].documentMs.map((run) => run[index]!));
   return {
     machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
