@@ -75,3 +75,49 @@ export interface Report {
   otherErrors: Record<string, number>;
   durationS: number;
 }
+
+/** One side of the ingest section: every pass over the corpus, in seconds, and what its median pass gives. */
+export interface IngestSide {
+  /** What this side runs, in a sentence. */
+  what: string;
+  runsS: number[];
+  medianS: number;
+  articlesPerMinute: number;
+}
+
+/** One document of the corpus, with the median time each side took on it. */
+export interface IngestDocumentTimes {
+  split: string;
+  file: string;
+  language: string;
+  characters: number;
+  floorMs: number;
+  pipelineMs: number;
+  rulesMs: number;
+}
+
+/** `npm run bench -- --ingest`: ingest-report.json is this object, ingest-report.md is rendered from it. */
+export interface IngestReport {
+  machine: { cpus: number; memoryGiB: number; node: string };
+  corpus: { dir: string; documents: number; bySplit: Record<string, number>; byLanguage: Record<string, number>; characters: number };
+  rounds: number;
+  floor: IngestSide;
+  pipeline: IngestSide;
+  rules: IngestSide;
+  /** How much the pipeline adds to the floor's median pass, in percent. */
+  overheadPct: number;
+  coreNlp: {
+    url: string;
+    /** A server at CORENLP_URL is not the benchmark's: its start-up and memory are not measured. */
+    source: 'local' | 'external';
+    heap: string | null;
+    /** Seconds from spawning the JVM (stopped first if it ran) until it answered ready; null for an external server. */
+    startupS: number | null;
+    /** The JVM's peak resident memory (VmHWM) at the end of the run; null for an external server. */
+    peakRssMb: number | null;
+  };
+  /** The benchmark's own Node process, which runs the pipeline: its peak resident memory (maxRSS). */
+  node: { peakRssMb: number };
+  documents: IngestDocumentTimes[];
+  durationS: number;
+}

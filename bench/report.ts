@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/project-root';
 import { QUERY_LIMITS } from '../src/graphql/limits';
 import type { CpuPerRequest } from './breakdown';
 import type { Report, Stats } from './report-contract';
@@ -10,9 +9,8 @@ import { renderTried } from './tried';
 // The benchmark's report rendered: the JSON as measured, and the Markdown that says which targets were met and what
 // bounds the rest.
 
-/** Writes reports/bench/report.json and report.md, and prints the Markdown. */
-export function writeReports(report: Report): void {
-  const dir = path.join(PROJECT_ROOT, 'reports', 'bench');
+/** Writes report.json and report.md into `dir` (reports/bench unless --reports says otherwise), and prints the Markdown. */
+export function writeReports(report: Report, dir: string): void {
   const markdown = renderMarkdown(report);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));

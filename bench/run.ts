@@ -14,9 +14,10 @@ import type { GraphRows } from '../src/seed/build-graph';
 import { ErrorTally } from './drive';
 import { generateSeed, type GeneratedSeed } from './generate';
 import { measureExecutors, measureInProcess } from './in-process';
+import { runIngestSection } from './ingest-run';
 import { measureLoad, projectLoad, wipe, type LoadTarget } from './load';
 import { measureCpu, measurePeer, measureQueries, type Measuring } from './measure';
-import { parseOptions, type BenchOptions } from './options';
+import { parseOptions, REPORTS_DIR, type BenchOptions } from './options';
 import { timePages } from './pages';
 import { preflight } from './preflight-facts';
 import type { Report } from './report-contract';
@@ -35,6 +36,9 @@ const BENCH_ENV: Record<string, string> = {
   NEO4J_HTTP_PORT: '7476',
   NEO4J_HEAP: '4g',
   NEO4J_PAGECACHE: '2g',
+  // Its own CoreNLP too, for the ingest section: a cold start of it is measured, so it must not be ingest's server.
+  CORENLP_HOME_DIR: '.corenlp/bench-server',
+  CORENLP_PORT: '9012',
 };
 
 /** A run in progress: its database, its settings, the servers it started and how it logs. */
@@ -153,13 +157,15 @@ async function main(): Promise<void> {
   for (const [key, value] of Object.entries(BENCH_ENV)) if (!process.env[key]) process.env[key] = value;
   delete process.env.NEO4J_URI;
   const env = loadEnv();
+  // The ingest section needs neither Neo4j nor the API, nor anything the rest of the benchmark checks for.
+  if (options.ingest) return runIngestSection(options, problems, env, log);
   // Before anything is generated or started: a run takes minutes, and what it lacks should stop it in seconds.
   await preflight(options, problems, env, log);
   const ensured = await ensureDatabase(env, log);
   const run: Run = { options, env, ensured, db: openDatabase(env, ensured.uri), children: [], began, log };
   try {
-    writeReports(await measure(run));
-    log(`done in ${((Date.now() - began) / 1000).toFixed(0)} s; reports in reports/bench/`);
+    writeReports(await measure(run), options.reports ?? REPORTS_DIR);
+    log(`done in ${((Date.now() - began) / 1000).toFixed(0)} s; reports in ${options.reports ?? 'reports/bench/'}`);
   } finally {
     for (const child of run.children) child.kill('SIGTERM');
     await run.db.close();

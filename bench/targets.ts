@@ -27,3 +27,8 @@ export const EXECUTION_TARGET_MS = 5;
  * API's slowest in 12.5 s; one of 12,496 in 7.6 s. The default scale's hub reads fewer.
  */
 export const PARTNERS_PROBE_RECORDS = QUERY_LIMITS.maxRecords / 4;
+
+/** Issue 27's ingest targets: the whole pipeline, CoreNLP warm, reads at least 20 articles a minute on 2 cores... */
+export const INGEST_ARTICLES_PER_MINUTE_TARGET = 20;
+/** ...and adds at most 30% to CoreNLP's own annotation of the same texts. */
+export const INGEST_OVERHEAD_TARGET_PCT = 30;

@@ -80,8 +80,11 @@ async function parserFor(choice: ExtractorChoice, seedDir: string, env: Env = lo
   };
 }
 
-/** Writes the graph's names as a RegexNER file the local server reads, named by its content so that it is reused. */
-function writeMapping(home: string, seedDir: string): string {
+/**
+ * Writes the graph's names as a RegexNER file the local server reads, named by its content so that it is reused (the
+ * benchmark's ingest section gives CoreNLP the same file).
+ */
+export function writeMapping(home: string, seedDir: string): string {
   const text = regexnerMapping(knownEntities(seedDir).map((e) => ({ type: e.type, names: [e.name, ...e.spellings] })));
   const file = path.join(home, 'regexner', `${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}.tsv`);
   if (!fs.existsSync(file)) {

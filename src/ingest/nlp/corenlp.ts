@@ -62,6 +62,27 @@ export interface CoreNlpOptions {
 /** The annotators a document is parsed with: the server preloads the same (src/launcher/local-corenlp.ts). */
 const ANNOTATORS = 'tokenize,ssplit,pos,lemma,ner,depparse,coref';
 
+/**
+ * The properties a document is annotated with: the annotators, JSON out, and the options the ingester reads by (the
+ * benchmark sends the same, to time CoreNLP's own annotation beside the ingester's).
+ */
+export function coreNlpProperties(options: Pick<CoreNlpOptions, 'regexnerMapping'> = {}): Record<string, string> {
+  return {
+    annotators: ANNOTATORS,
+    outputFormat: 'json',
+    // A headline and its paragraph are two sentences, and a line of a programme is not joined to the next.
+    'ssplit.newlineIsSentenceBreak': 'two',
+    'coref.algorithm': 'statistical',
+    'ner.applyFineGrained': 'true',
+    ...(options.regexnerMapping ? { 'ner.additional.regexner.mapping': options.regexnerMapping, 'ner.additional.regexner.ignorecase': 'false' } : {}),
+  };
+}
+
+/** The URL a document's text is POSTed to, its properties in the query string as CoreNLP's server takes them. */
+export function coreNlpRequestUrl(options: CoreNlpOptions): string {
+  return `${options.url}/?properties=${encodeURIComponent(JSON.stringify(coreNlpProperties(options)))}`;
+}
+
 /** Stanford CoreNLP's server as the ingester's parser (English). */
 export class CoreNlpParser implements Parser {
   readonly name: string;
@@ -83,22 +104,8 @@ export class CoreNlpParser implements Parser {
     return toParsed(this.name, answer.data);
   }
 
-  private properties(): Record<string, string> {
-    return {
-      annotators: ANNOTATORS,
-      outputFormat: 'json',
-      // A headline and its paragraph are two sentences, and a line of a programme is not joined to the next.
-      'ssplit.newlineIsSentenceBreak': 'two',
-      'coref.algorithm': 'statistical',
-      'ner.applyFineGrained': 'true',
-      ...(this.options.regexnerMapping
-        ? { 'ner.additional.regexner.mapping': this.options.regexnerMapping, 'ner.additional.regexner.ignorecase': 'false' }
-        : {}),
-    };
-  }
-
   private async post(text: string): Promise<unknown> {
-    const url = `${this.options.url}/?properties=${encodeURIComponent(JSON.stringify(this.properties()))}`;
+    const url = coreNlpRequestUrl(this.options);
     let response: Response;
     try {
       response = await fetch(url, {
